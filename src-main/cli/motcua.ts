@@ -1,0 +1,31 @@
+/**
+ * `npm run motcua -- <command>`: the command-line tool. Each command lives in its own module; the
+ * portal's administration commands run the portal's own CLI as a separate program.
+ */
+import { spawnTs } from '../services/spawn-ts';
+
+const USAGE = `Usage: npm run motcua -- <command>
+
+Commands:
+  portal user add --username <u> --password <p> --role <clerk|supervisor|admin> --agency <agency id>
+                         create a portal user in the configured database (DATABASE_URL or DATA_DIR)
+  help                   this text
+`;
+
+const [command, ...rest] = process.argv.slice(2);
+
+switch (command) {
+  case 'portal': {
+    const child = spawnTs('src-portal/cli.ts', rest);
+    child.on('exit', (code) => process.exit(code ?? 1));
+    break;
+  }
+  case undefined:
+  case 'help':
+  case '--help':
+    process.stdout.write(USAGE);
+    break;
+  default:
+    process.stderr.write(`Unknown command: ${command}\n\n${USAGE}`);
+    process.exit(2);
+}

@@ -1,0 +1,26 @@
+/** Binds each contract method to a service. Thin on purpose: the logic lives in the services. */
+import type { Handlers } from './dispatch';
+import type { SettingsService } from '../services/settings';
+import { readSeedCatalog } from '../services/catalog';
+
+export interface HandlerContext {
+  version: string;
+  host: 'electron' | 'web';
+  resourcesDir: string;
+  settings: SettingsService;
+  /** Tells every connected renderer about a change. */
+  emit: (event: 'settings.changed', payload: Awaited<ReturnType<SettingsService['get']>>) => void;
+}
+
+export function createHandlers(ctx: HandlerContext): Handlers {
+  return {
+    'app.info': async () => ({ version: ctx.version, host: ctx.host, platform: process.platform }),
+    'catalog.seed': () => readSeedCatalog(ctx.resourcesDir),
+    'settings.get': () => ctx.settings.get(),
+    'settings.update': async (patch) => {
+      const next = await ctx.settings.update(patch);
+      ctx.emit('settings.changed', next);
+      return next;
+    },
+  };
+}

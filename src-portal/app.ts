@@ -1,0 +1,82 @@
+/**
+ * Builds the portal (HTTP server + database) without listening, so main.ts and the tests share it.
+ * Closing the returned app closes the server first, then the database (onClose runs after).
+ */
+import cors from '@fastify/cors';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { agencyIdSchema } from '../src-shared/contract/portal-api';
+import { API_PREFIX } from '../src-shared/contract/sync';
+import { loadSigningKey } from './auth/access-token';
+import { DEFAULT_SEED_AGENCY, type DatabaseConfig } from './config';
+import { openDatabase } from './db/open';
+import type { Database } from './db/types';
+import { bearerAuth } from './http/authenticate';
+import { installErrorHandlers } from './http/errors';
+import { ReplicationEvents } from './replication/events';
+import { authRoutes } from './routes/auth';
+import { healthRoutes } from './routes/health';
+import { PUSH_BODY_LIMIT, replicationRoutes } from './routes/replication';
+import { streamRoutes } from './routes/stream';
+import { seedFirstAdmin } from './seed';
+import { packageVersion } from './version';
+
+export interface PortalOptions extends DatabaseConfig {
+  /** Agency of the `admin` account created on a database without users. */
+  seedAgency?: string;
+  /** JSON logs (pino) at this level to this stream (default stdout); false silences them (tests). */
+  logger?: false | { level?: string; stream?: NodeJS.WritableStream };
+  /** Receives the one-time admin password banner; defaults to stdout, never the JSON log. */
+  announce?: (text: string) => void;
+  /** Interval of the live stream's keep-alive comment (default 15 s; shorter in tests). */
+  heartbeatMs?: number;
+}
+
+export interface Portal {
+  app: FastifyInstance;
+  db: Database;
+  events: ReplicationEvents;
+}
+
+/** Never log secrets, even if a future serializer starts including headers or bodies. */
+const LOG_REDACT = ['req.headers.authorization', 'req.headers.cookie', 'req.body', 'body', 'password', 'refreshToken', 'accessToken'];
+
+function loggerOptions(logger: PortalOptions['logger']): FastifyServerOptions['logger'] {
+  if (logger === false) return false;
+  return { level: logger?.level ?? 'info', redact: LOG_REDACT, ...(logger?.stream ? { stream: logger.stream } : {}) };
+}
+
+export async function buildPortal(options: PortalOptions): Promise<Portal> {
+  const seedAgency = agencyIdSchema.safeParse(options.seedAgency ?? DEFAULT_SEED_AGENCY);
+  if (!seedAgency.success) throw new Error(`SEED_AGENCY "${options.seedAgency}" is not an agency identifier (e.g. 000.17.22.H56)`);
+
+  const app = Fastify({ logger: loggerOptions(options.logger), bodyLimit: PUSH_BODY_LIMIT });
+  const db = await openDatabase(options, (err) => app.log.error({ err }, 'idle database client error'));
+  app.addHook('onClose', async () => db.close());
+  const events = new ReplicationEvents();
+  try {
+    await seedFirstAdmin(db, seedAgency.data, options.announce ?? ((text) => process.stdout.write(text)));
+    const signingKey = await loadSigningKey(db);
+
+    installErrorHandlers(app);
+    // Any origin: the desktop renderer runs on its own origin, and auth is a bearer header, not a cookie.
+    await app.register(cors, { origin: '*', methods: ['GET', 'POST'], allowedHeaders: ['Authorization', 'Content-Type'], maxAge: 600 });
+    app.decorateRequest('caller', null);
+
+    healthRoutes(app, db, packageVersion());
+    authRoutes(app, db, signingKey);
+    await app.register(
+      async (scope) => {
+        scope.addHook('onRequest', bearerAuth(signingKey));
+        replicationRoutes(scope, db, events);
+        streamRoutes(scope, events, options.heartbeatMs);
+      },
+      { prefix: API_PREFIX },
+    );
+    await app.ready();
+  } catch (err) {
+    await app.close().catch(() => undefined);
+    await db.close().catch(() => undefined); // in case onClose did not run on a half-built app
+    throw err;
+  }
+  return { app, db, events };
+}

@@ -1,0 +1,91 @@
+/**
+ * Versioned schema migrations. Each one runs in its own transaction together with its row in
+ * schema_migrations, so a crash never leaves a half-applied version, and restarting is a no-op.
+ * Applied migrations are history: never edit one, add a new version instead.
+ */
+import type { Database } from './types';
+
+export interface Migration {
+  version: number;
+  name: string;
+  /** One statement per entry (PGlite's parameterised query accepts a single statement). */
+  statements: string[];
+}
+
+/** Advisory lock key shared by every portal instance, so two starting at once do not race. */
+const MIGRATION_LOCK = 'SELECT pg_advisory_xact_lock(7291, 1)';
+
+export const MIGRATIONS: Migration[] = [
+  {
+    version: 1,
+    name: 'users, refresh tokens, documents, settings',
+    statements: [
+      `CREATE TABLE users (
+        username text PRIMARY KEY,
+        display_name text NOT NULL DEFAULT '',
+        password_hash text NOT NULL,
+        role text NOT NULL CHECK (role IN ('clerk', 'supervisor', 'admin')),
+        agency_id text NOT NULL,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        disabled boolean NOT NULL DEFAULT false
+      )`,
+      // Only a SHA-256 of each refresh token is kept; a family groups one login's rotations so a
+      // reused (stolen) token can revoke the whole chain.
+      `CREATE TABLE refresh_tokens (
+        token_hash text PRIMARY KEY,
+        family_id text NOT NULL,
+        username text NOT NULL REFERENCES users (username) ON DELETE CASCADE,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        expires_at timestamptz NOT NULL,
+        revoked_at timestamptz,
+        replaced_by text
+      )`,
+      'CREATE INDEX refresh_tokens_family ON refresh_tokens (family_id)',
+      'CREATE INDEX refresh_tokens_username ON refresh_tokens (username)',
+      // One global sequence: pull checkpoints compare seq across every collection and agency.
+      'CREATE SEQUENCE document_seq AS bigint',
+      `CREATE TABLE documents (
+        collection text NOT NULL,
+        id text NOT NULL,
+        agency_id text NOT NULL,
+        seq bigint NOT NULL DEFAULT nextval('document_seq'),
+        doc jsonb NOT NULL,
+        deleted boolean NOT NULL DEFAULT false,
+        updated_by text NOT NULL,
+        updated_at timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (collection, id)
+      )`,
+      'CREATE INDEX documents_pull ON documents (collection, agency_id, seq)',
+      `CREATE TABLE settings (
+        key text PRIMARY KEY,
+        value text NOT NULL,
+        created_at timestamptz NOT NULL DEFAULT now()
+      )`,
+    ],
+  },
+];
+
+/** Applies every migration not yet recorded, in version order. Returns the versions applied now. */
+export async function migrate(db: Database, migrations: Migration[] = MIGRATIONS): Promise<number[]> {
+  await db.transaction(async (tx) => {
+    await tx.query(MIGRATION_LOCK);
+    await tx.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
+      version integer PRIMARY KEY,
+      name text NOT NULL,
+      applied_at timestamptz NOT NULL DEFAULT now()
+    )`);
+  });
+  const applied: number[] = [];
+  for (const m of [...migrations].sort((a, b) => a.version - b.version)) {
+    const ran = await db.transaction(async (tx) => {
+      await tx.query(MIGRATION_LOCK);
+      const done = await tx.query('SELECT 1 FROM schema_migrations WHERE version = $1', [m.version]);
+      if (done.length > 0) return false;
+      for (const sql of m.statements) await tx.query(sql);
+      await tx.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [m.version, m.name]);
+      return true;
+    });
+    if (ran) applied.push(m.version);
+  }
+  return applied;
+}

@@ -1,0 +1,32 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { desktop } from '../../bridge';
+import type { MethodResponse } from '../../../src-shared/contract/desktop';
+import { LanguageSwitch } from '../shell/LanguageSwitch';
+
+export function SettingsPage() {
+  const { t } = useTranslation();
+  const [settings, setSettings] = useState<MethodResponse<'settings.get'> | null>(null);
+  const [info, setInfo] = useState<MethodResponse<'app.info'> | null>(null);
+  useEffect(() => {
+    void desktop().invoke('settings.get', {}).then(setSettings);
+    void desktop().invoke('app.info', {}).then(setInfo);
+    return desktop().on('settings.changed', setSettings);
+  }, []);
+  if (!settings) return <p>{t('common.loading')}</p>;
+  return (
+    <section>
+      <h1>{t('settings.title')}</h1>
+      <dl className="facts">
+        <dt>{t('settings.language')}</dt>
+        <dd><LanguageSwitch /></dd>
+        <dt>{t('settings.portalUrl')}</dt>
+        <dd>{settings.portalUrl}</dd>
+        <dt>{t('settings.workstation')}</dt>
+        <dd><code>{settings.workstationId}</code></dd>
+        <dt>{t('settings.version')}</dt>
+        <dd>{info ? `${info.version} (${info.host}, ${info.platform})` : '…'}</dd>
+      </dl>
+    </section>
+  );
+}

@@ -1,0 +1,83 @@
+/**
+ * The desktop contract: every method the renderer may call on the Node side and every event it may
+ * receive. Electron's preload and the browser host's WebSocket expose exactly this, and the Node side
+ * validates every incoming request against these schemas before anything runs.
+ */
+import { z } from 'zod';
+import type { DesktopEvent, DesktopMethod } from './desktop-names';
+
+export * from './desktop-names';
+
+const procedureComponentSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  form: z.enum(['original', 'copy', 'certifiedCopy', 'originalOrCopy']),
+  quantity: z.number().int().positive(),
+});
+
+export const procedureSchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  field: z.string(),
+  limit: z.object({ unit: z.enum(['workingDays', 'workingHours', 'sameDay']), value: z.number().nonnegative() }),
+  components: z.array(procedureComponentSchema),
+  fee: z.object({ amountVnd: z.number().nonnegative(), note: z.string().optional() }),
+  paperResult: z.boolean(),
+});
+
+export const catalogSchema = z.object({
+  version: z.string(),
+  procedures: z.array(procedureSchema).min(1),
+});
+export type Catalog = z.infer<typeof catalogSchema>;
+
+export const settingsSchema = z.object({
+  /** Base URL of the central portal, e.g. https://motcua.example.gov.vn */
+  portalUrl: z.url().max(300),
+  /** Random identity of this workstation, made at first start. */
+  workstationId: z.string().min(1).max(64),
+  language: z.enum(['vi', 'en']),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+
+const empty = z.object({}).strict();
+
+type Schemas = { request: z.ZodType; response: z.ZodType };
+
+/** Method name -> request and response schema. */
+export const desktopMethods = {
+  'app.info': {
+    request: empty,
+    response: z.object({
+      version: z.string(),
+      host: z.enum(['electron', 'web']),
+      platform: z.string(),
+    }),
+  },
+  'catalog.seed': { request: empty, response: catalogSchema },
+  'settings.get': { request: empty, response: settingsSchema },
+  'settings.update': {
+    request: settingsSchema.omit({ workstationId: true }).partial().strict(),
+    response: settingsSchema,
+  },
+} as const satisfies Record<DesktopMethod, Schemas>;
+
+/** Event name -> payload schema (Node side -> renderer). */
+export const desktopEvents = {
+  'settings.changed': settingsSchema,
+} as const satisfies Record<DesktopEvent, z.ZodType>;
+
+// Compile-time check: no schema without a name in desktop-names.ts.
+type Exact<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const namesMatch: [Exact<keyof typeof desktopMethods, DesktopMethod>, Exact<keyof typeof desktopEvents, DesktopEvent>] = [true, true];
+void namesMatch;
+export type MethodRequest<M extends DesktopMethod> = z.input<(typeof desktopMethods)[M]['request']>;
+export type MethodResponse<M extends DesktopMethod> = z.output<(typeof desktopMethods)[M]['response']>;
+export type EventPayload<E extends DesktopEvent> = z.output<(typeof desktopEvents)[E]>;
+
+/** The object the preload puts on `window.motcua` (and the browser bridge imitates). */
+export interface DesktopApi {
+  invoke<M extends DesktopMethod>(method: M, request: MethodRequest<M>): Promise<MethodResponse<M>>;
+  on<E extends DesktopEvent>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+}
+

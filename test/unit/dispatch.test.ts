@@ -1,0 +1,87 @@
+import { describe, expect, it, vi } from 'vitest';
+import { createDispatcher, type Handlers } from '../../src-main/contract/dispatch';
+import type { Settings } from '../../src-shared/contract/desktop';
+
+const settings: Settings = { portalUrl: 'https://portal.example.gov.vn', workstationId: 'ws-1', language: 'vi' };
+
+function setup() {
+  const handlers = {
+    'app.info': vi.fn(async () => ({ version: '0.1.0', host: 'web' as const, platform: 'linux' })),
+    'catalog.seed': vi.fn(async () => {
+      throw new Error("ENOENT: no such file '/home/clerk/.secret/procedures.json'");
+    }),
+    'settings.get': vi.fn(async () => settings),
+    'settings.update': vi.fn(async (patch: Partial<Settings>) => ({ ...settings, ...patch })),
+  } satisfies Handlers;
+  const logged: string[] = [];
+  const dispatch = createDispatcher(handlers, (m) => logged.push(m));
+  const ran = () => Object.values(handlers).reduce((n, h) => n + h.mock.calls.length, 0);
+  return { handlers, dispatch, logged, ran };
+}
+
+describe('createDispatcher', () => {
+  it('runs a valid call and returns its result', async () => {
+    const { dispatch, handlers } = setup();
+    await expect(dispatch('settings.update', { language: 'en' })).resolves.toEqual({ ok: true, result: { ...settings, language: 'en' } });
+    expect(handlers['settings.update']).toHaveBeenCalledWith({ language: 'en' });
+    await expect(dispatch('app.info', undefined)).resolves.toMatchObject({ ok: true });
+  });
+
+  it.each(['no.such', '__proto__', 'constructor', 'toString', 'hasOwnProperty', '', 7, null, undefined, ['app.info'], { m: 1 }])(
+    'rejects the unknown method %s with unknown_method',
+    async (method) => {
+      const { dispatch, ran } = setup();
+      const outcome = await dispatch(method, {});
+      expect(outcome).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
+      if (!outcome.ok) expect(outcome.error.message.length).toBeLessThan(200);
+      expect(ran()).toBe(0);
+    },
+  );
+
+  it('rejects a huge method name with a short message', async () => {
+    const { dispatch, ran } = setup();
+    const outcome = await dispatch('x'.repeat(100_000), {});
+    expect(outcome).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
+    if (!outcome.ok) expect(outcome.error.message.length).toBeLessThan(200);
+    expect(ran()).toBe(0);
+  });
+
+  const huge = 'x'.repeat(5_000_000);
+  it.each<[string, string, unknown]>([
+    ['wrong type', 'settings.update', { language: 5 }],
+    ['value outside the enum', 'settings.update', { language: 'fr' }],
+    ['malformed URL', 'settings.update', { portalUrl: 'not a url' }],
+    ['huge URL', 'settings.update', { portalUrl: `https://${huge}.example` }],
+    ['huge string', 'settings.update', { language: huge }],
+    ['read-only key', 'settings.update', { workstationId: 'other' }],
+    ['extra key', 'settings.update', { language: 'vi', extra: true }],
+    ['__proto__ key', 'settings.update', JSON.parse('{"__proto__": {"polluted": true}}')],
+    ['string params', 'settings.update', 'language=en'],
+    ['array params', 'settings.update', ['en']],
+    ['number params', 'settings.update', 42],
+    ['extra key on empty request', 'app.info', { anything: 1 }],
+    ['huge extra key', 'settings.get', { x: huge }],
+    ['array for empty request', 'catalog.seed', []],
+  ])('rejects %s (%s) with invalid_request before any handler runs', async (_label, method, params) => {
+    const { dispatch, ran } = setup();
+    const outcome = await dispatch(method, params);
+    expect(outcome).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
+    expect(ran()).toBe(0);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('does not echo a huge input back in the error message', async () => {
+    const { dispatch } = setup();
+    const outcome = await dispatch('settings.update', { language: huge });
+    expect(outcome.ok).toBe(false);
+    if (!outcome.ok) expect(outcome.error.message.length).toBeLessThan(1_000);
+  });
+
+  it('hides internal error details from the caller but logs them', async () => {
+    const { dispatch, logged } = setup();
+    const outcome = await dispatch('catalog.seed', {});
+    expect(outcome).toEqual({ ok: false, error: { code: 'internal', message: 'catalog.seed failed' } });
+    expect(JSON.stringify(outcome)).not.toContain('/home/clerk');
+    expect(logged.join('\n')).toContain('ENOENT');
+  });
+});
