@@ -43,7 +43,8 @@ export const settingSchema = {
  */
 export interface OutboxDoc {
   id: string;
-  collection: ReplicatedCollection;
+  /** Named so because RxDocument reserves `collection`. */
+  target: ReplicatedCollection;
   docId: string;
   state: 'pending' | 'rejected';
   /** Fingerprint of the local version waiting to be accepted. */
@@ -58,14 +59,14 @@ export const outboxSchema = {
   type: 'object',
   properties: {
     id: { type: 'string', maxLength: 100 },
-    collection: { type: 'string', maxLength: 32 },
+    target: { type: 'string', maxLength: 32 },
     docId: { type: 'string', maxLength: 64 },
     state: { type: 'string', enum: ['pending', 'rejected'], maxLength: 10 },
     version: { type: 'string', maxLength: 200 },
     reason: { type: 'string', maxLength: 1000 },
     queuedAt: { type: 'integer', minimum: 0, maximum: MAX_EPOCH_MS, multipleOf: 1 },
   },
-  required: ['id', 'collection', 'docId', 'state', 'version', 'reason', 'queuedAt'],
+  required: ['id', 'target', 'docId', 'state', 'version', 'reason', 'queuedAt'],
   indexes: [['state', 'queuedAt']],
 } as const;
 

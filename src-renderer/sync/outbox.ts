@@ -16,7 +16,7 @@ export function versionOf(doc: Record<string, unknown>): string {
 export async function queueChange(db: MotcuaDatabase, collection: ReplicatedCollection, doc: { id: string } & Record<string, unknown>): Promise<void> {
   const row: OutboxDoc = {
     id: outboxId(collection, doc.id),
-    collection,
+    target: collection,
     docId: doc.id,
     state: 'pending',
     version: versionOf(doc),

@@ -35,7 +35,7 @@ async function signIn(browser: Browser, username: string, password = PASSWORD): 
 }
 
 async function receive(page: Page, search: string, expectedCode: string, name: string): Promise<void> {
-  const searchBox = page.getByRole('combobox');
+  const searchBox = page.getByRole('combobox', { name: /Tìm thủ tục/ });
   await searchBox.fill(search);
   await expect(page.getByRole('option').first()).toContainText(expectedCode);
   await searchBox.press('Enter'); // keyboard only: choose the first match, focus moves to the name

@@ -2,7 +2,7 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DB_TARGETS, SETUP_TIMEOUT, type TestDatabase } from './support/targets';
 import { login } from './support/portal';
 
@@ -13,10 +13,13 @@ interface Started {
 }
 
 /** Runs src-portal/main.ts (node itself, so the signal reaches the portal and not a wrapper). */
-function startMain(db: TestDatabase): Started {
-  const env: NodeJS.ProcessEnv = { ...process.env, ...db.env, PORT: '0', HOST: '127.0.0.1', SEED_AGENCY: '000.17.22.H56' };
+const children: ChildProcessWithoutNullStreams[] = [];
+
+function startMain(db: TestDatabase, overrides: Record<string, string> = {}): Started {
+  const env: NodeJS.ProcessEnv = { ...process.env, ...db.env, PORT: '0', HOST: '127.0.0.1', SEED_AGENCY: '000.17.22.H56', ...overrides };
   if (!db.env.DATABASE_URL) delete env.DATABASE_URL;
   const child = spawn(process.execPath, ['--import', 'tsx', 'src-portal/main.ts'], { env, cwd: process.cwd() });
+  children.push(child);
   let out = '';
   child.stdout.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr.on('data', (d: Buffer) => (out += d.toString()));
@@ -39,6 +42,10 @@ describe.each(DB_TARGETS)('portal entry point ($name)', (target) => {
   beforeAll(async () => {
     db = await target.create();
   }, SETUP_TIMEOUT);
+  afterEach(() => {
+    // A failed assertion must not leave a portal running.
+    for (const child of children.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  });
   afterAll(async () => db?.cleanup());
 
   it('starts from the environment, prints the admin password once, and stops cleanly on SIGTERM', async () => {
@@ -72,7 +79,7 @@ describe.each(DB_TARGETS)('portal entry point ($name)', (target) => {
   }, 120_000);
 
   it('exits non-zero with a short message on bad configuration', async () => {
-    const bad = startMain({ ...db, env: { ...db.env, PORT: 'not-a-port' } });
+    const bad = startMain(db, { PORT: 'not-a-port' });
     expect(await bad.exited).toBe(1);
     expect(bad.output()).toMatch(/^motcua portal failed to start: PORT must be/m);
     expect(bad.output()).not.toMatch(/\n\s+at /);
