@@ -6,7 +6,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 export default defineConfig(
-  globalIgnores(['node_modules/', 'dist*/', 'release/', '.data/', 'test-results/', 'playwright-report/', 'coverage/']),
+  globalIgnores(['node_modules/', 'dist*/', 'release/', '.data/', 'test-results/', 'playwright-report/', 'coverage/', '**/.build/']),
   js.configs.recommended,
   tseslint.configs.recommended,
   {

@@ -49,7 +49,8 @@ export async function buildPortal(options: PortalOptions): Promise<Portal> {
   const seedAgency = agencyIdSchema.safeParse(options.seedAgency ?? DEFAULT_SEED_AGENCY);
   if (!seedAgency.success) throw new Error(`SEED_AGENCY "${options.seedAgency}" is not an agency identifier (e.g. 000.17.22.H56)`);
 
-  const app = Fastify({ logger: loggerOptions(options.logger), bodyLimit: PUSH_BODY_LIMIT });
+  // No automatic HEAD routes: a HEAD on the live stream would hold a connection open for nothing.
+  const app = Fastify({ logger: loggerOptions(options.logger), bodyLimit: PUSH_BODY_LIMIT, exposeHeadRoutes: false });
   const db = await openDatabase(options, (err) => app.log.error({ err }, 'idle database client error'));
   app.addHook('onClose', async () => db.close());
   const events = new ReplicationEvents();

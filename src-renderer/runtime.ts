@@ -20,6 +20,35 @@ export interface Workspace {
   stop(): Promise<void>;
 }
 
+/**
+ * A sync cycle succeeded when every collection went idle with no error since it last became active:
+ * that moment is "last synced", even when there was nothing to send or receive.
+ */
+function watchSyncCycles(replication: ReplicationController) {
+  const status = useSyncStatus.getState();
+  const states = [...replication.states.values()];
+  const failed = new Set<unknown>();
+  let ranSinceLastSuccess = false;
+  return [
+    ...states.map((s) =>
+      s.error$.subscribe((error) => {
+        failed.add(s);
+        status.patch({ lastError: error.message });
+      }),
+    ),
+    combineLatest(states.map((s) => s.active$)).subscribe((flags) => {
+      const active = flags.some(Boolean);
+      states.forEach((s, i) => flags[i] && failed.delete(s)); // a retry clears that collection's failure
+      ranSinceLastSuccess ||= active;
+      status.patch({ active });
+      if (!active && ranSinceLastSuccess && failed.size === 0) {
+        ranSinceLastSuccess = false;
+        status.patch({ lastSyncAt: Date.now(), lastError: null });
+      }
+    }),
+  ];
+}
+
 export async function startWorkspace(user: SessionUser, client: PortalClient): Promise<Workspace> {
   const [db, settings, catalog] = await Promise.all([
     openDatabase(databaseName(user.agencyId)),
@@ -33,12 +62,7 @@ export async function startWorkspace(user: SessionUser, client: PortalClient): P
   const subscriptions = [
     db.outbox.count({ selector: { state: 'pending' } }).$.subscribe((pending) => status.patch({ pending })),
     db.outbox.count({ selector: { state: 'rejected' } }).$.subscribe((rejected) => status.patch({ rejected })),
-    combineLatest([...replication.states.values()].map((s) => s.active$)).subscribe((flags) => status.patch({ active: flags.some(Boolean) })),
-    ...[...replication.states.values()].flatMap((s) => [
-      s.sent$.subscribe(() => status.patch({ lastSyncAt: Date.now(), lastError: null })),
-      s.received$.subscribe(() => status.patch({ lastSyncAt: Date.now(), lastError: null })),
-      s.error$.subscribe((error) => status.patch({ lastError: error.message })),
-    ]),
+    ...watchSyncCycles(replication),
   ];
   const stopMonitor = monitorConnectivity(
     () => client.health(),

@@ -89,6 +89,7 @@ test('a clerk receives dossiers online and offline; they reach the portal and th
   await expect(an.getByTestId('connectivity')).toHaveAttribute('data-online', 'true');
   await expect(row(an, 'Trần Thị Bích').getByTestId('sync-state')).toHaveAttribute('data-state', 'synced');
   await expect(an.getByTestId('pending-count')).toHaveAttribute('data-count', '0');
+  await expect(an.getByRole('status').getByText(/Lần cuối: \d\d:\d\d/)).toBeVisible();
   await expect(row(binh, 'Trần Thị Bích')).toBeVisible();
   await expect(row(other, 'Trần Thị Bích')).toHaveCount(0);
 });

@@ -15,7 +15,7 @@ export function StatusBar() {
         {pending > 0 ? t('status.pending', { count: pending }) : t('status.allSynced')}
       </span>
       {rejected > 0 && <span className="pill error">{t('syncState.rejected')}: {rejected}</span>}
-      {active && <span className="muted">{t('status.syncing')}</span>}
+      {online && active && <span className="muted">{t('status.syncing')}</span>}
       <span className="muted">{lastSyncAt ? t('status.lastSync', { time: vnClock(lastSyncAt) }) : t('status.never')}</span>
       {online && lastError && <span className="muted" title={lastError}>{t('status.syncError')}</span>}
     </div>

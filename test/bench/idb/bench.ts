@@ -7,14 +7,15 @@
  * Every timed run builds a new RxQuery and evicts it from RxDB's query cache afterwards: a cached
  * query answers from memory (or by event-reduce) and would time nothing.
  */
-import { uncacheRxQuery, INDEX_MAX, INDEX_MIN, type RxCollection, type RxQuery } from 'rxdb';
+import { createRxDatabase, uncacheRxQuery, INDEX_MAX, INDEX_MIN, type MangoQuerySelector, type RxCollection, type RxJsonSchema, type RxQuery } from 'rxdb';
+import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { openDatabase, type MotcuaDatabase } from '../../../src-renderer/db/database';
 import { saveReception } from '../../../src-renderer/features/reception/save-reception';
 import type { Workspace } from '../../../src-renderer/runtime';
-import type { DossierDoc } from '../../../src-shared/contract/documents';
+import { dossierSchema, type DossierDoc } from '../../../src-shared/contract/documents';
 import { DOSSIER_STATUS_CODES } from '../../../src-shared/domain/dossier-status';
 import { BENCH_AGENCY, BENCH_PROCEDURES, createGenerator, vnDayStart, workingDays } from './data';
-import type { IdbBenchParams, IdbBenchResult, InsertMeasure, PlanSummary, QueryMeasure, Timing } from './protocol';
+import type { IdbBenchParams, IdbBenchResult, InsertMeasure, PlanSummary, QueryMeasure, StackMeasure, Timing } from './protocol';
 
 declare global {
   interface Window {
@@ -177,6 +178,76 @@ async function insertAll(db: MotcuaDatabase, p: IdbBenchParams, days: string[]):
   };
 }
 
+/** Raw IndexedDB: one object store with the schema's indexes, one transaction per batch. */
+async function rawIndexedDbInsert(name: string, batches: DossierDoc[][]): Promise<number> {
+  const idb = await new Promise<IDBDatabase>((resolve, reject) => {
+    const request = indexedDB.open(name, 1);
+    request.onupgradeneeded = () => {
+      const store = request.result.createObjectStore('dossiers', { keyPath: 'id' });
+      for (const index of dossierSchema.indexes) {
+        const fields = [...(Array.isArray(index) ? index : [index]), 'id'];
+        store.createIndex(fields.join('+'), fields);
+      }
+    };
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error ?? new Error('indexedDB.open failed'));
+  });
+  const t0 = now();
+  for (const batch of batches) {
+    await new Promise<void>((resolve, reject) => {
+      const tx = idb.transaction('dossiers', 'readwrite');
+      const store = tx.objectStore('dossiers');
+      for (const doc of batch) store.put(doc);
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error ?? new Error('transaction failed'));
+    });
+  }
+  const ms = now() - t0;
+  idb.close();
+  await new Promise<void>((resolve) => {
+    const del = indexedDB.deleteDatabase(name);
+    del.onsuccess = del.onerror = del.onblocked = () => resolve();
+  });
+  return ms;
+}
+
+/**
+ * Where bulk-insert time goes: the same dossiers into fresh databases through the app's stack,
+ * through Dexie without schema validation, and into raw IndexedDB.
+ */
+async function measureStack(p: IdbBenchParams, days: string[]): Promise<StackMeasure> {
+  const docs = Math.min(p.size, 10 * p.batchSize);
+  const generator = createGenerator(docs, days, p.seed + 1);
+  const batches: DossierDoc[][] = [];
+  while (batches.length * p.batchSize < docs) batches.push(generator.next(p.batchSize).dossiers);
+  const copy = (b: DossierDoc[]) => b.map((d) => ({ ...d, applicant: { ...d.applicant } }));
+  const rate = (ms: number) => Math.round(docs / (ms / 1000));
+
+  log(`storage stack: ${docs} dossiers three ways`);
+  const app = await openDatabase('motcua_bench_stack');
+  let t0 = now();
+  for (const b of batches) await app.dossiers.bulkInsert(copy(b));
+  const appMs = now() - t0;
+  await app.remove();
+
+  const plain = await createRxDatabase<{ dossiers: RxCollection<DossierDoc> }>({
+    name: 'motcua_bench_plain',
+    storage: getRxStorageDexie(),
+    multiInstance: true,
+    eventReduce: true,
+  });
+  await plain.addCollections({ dossiers: { schema: dossierSchema as unknown as RxJsonSchema<DossierDoc> } });
+  t0 = now();
+  for (const b of batches) await plain.dossiers.bulkInsert(copy(b));
+  const plainMs = now() - t0;
+  await plain.remove();
+
+  const rawMs = await rawIndexedDbInsert('motcua_bench_raw', batches.map(copy));
+  const measured = { docs, appPerSecond: rate(appMs), noValidationPerSecond: rate(plainMs), rawIndexedDbPerSecond: rate(rawMs) };
+  log(`storage stack: ${JSON.stringify(measured)}`);
+  return measured;
+}
+
 async function runBench(p: IdbBenchParams): Promise<IdbBenchResult> {
   const benchStart = now();
   const findings: string[] = [];
@@ -186,10 +257,16 @@ async function runBench(p: IdbBenchParams): Promise<IdbBenchResult> {
   // Baseline for opening and saving: an empty database.
   log(`N=${p.size}: empty database`);
   let t0 = now();
-  const empty = await openDatabase('motcua_bench_empty');
+  let empty = await openDatabase('motcua_bench_empty');
+  const createMs = now() - t0;
+  await empty.close();
+  t0 = now();
+  empty = await openDatabase('motcua_bench_empty');
   const emptyOpenMs = now() - t0;
   const singleEmpty = await timeSingleSaves(empty, p.singleSaves);
   await empty.remove();
+
+  const stack = await measureStack(p, days);
 
   const name = 'motcua_bench';
   let db = await openDatabase(name);
@@ -271,24 +348,25 @@ async function runBench(p: IdbBenchParams): Promise<IdbBenchResult> {
     () => once(() => D.count({ selector: { status: 2 } })),
   );
   queries.push(countFigure);
-  const notFullyIndexed = { status: 2, channel: { $in: [1, 2, 3] } } as const;
+  const notFullyIndexed = (): MangoQuerySelector<DossierDoc> => ({ status: 2, channel: { $in: [1, 2, 3] } });
   try {
     queries.push(await measure(
       { id: 'countStatus.slowCount', label: 'count, selector not fully indexed', query: 'count({selector:{status:2, channel:{$in:[1,2,3]}}})', runs: r },
-      () => once(() => D.count({ selector: notFullyIndexed })),
+      () => once(() => D.count({ selector: notFullyIndexed() })),
       countFigure,
     ));
   } catch (error) {
     const e = error as { code?: string; message?: string };
     findings.push(
-      `RxDB refuses count() on a selector that is not fully indexed ({status:2, channel:{$in:[1,2,3]}}): ${e.code ?? ''} ${String(e.message).split('\n')[0]}` +
+      `RxDB refuses count() on a selector that is not fully indexed ({status:2, channel:{$in:[1,2,3]}}): ${e.code ?? ''} ` +
+        `"${String(e.message).replace(/\s+/g, ' ').trim().slice(0, 240)}"` +
         ' — the baselines count with find().exec().length instead.',
     );
   }
   queries.push(await measure(
     { id: 'countStatus.find', label: 'find().exec().length, status index + filter', query: 'find({selector:{status:2, channel:{$in:[1,2,3]}}}).exec().length', runs: r },
     async () => {
-      const o = await once(() => D.find({ selector: notFullyIndexed }));
+      const o = await once(() => D.find({ selector: notFullyIndexed() }));
       return { ...o, result: (o.result as string[]).length };
     },
     countFigure,
@@ -354,8 +432,9 @@ async function runBench(p: IdbBenchParams): Promise<IdbBenchResult> {
     hardwareConcurrency: navigator.hardwareConcurrency,
     storageUsageBytes: estimate?.usage ?? null,
     insert,
+    stack,
     distribution,
-    open: { emptyMs: Math.round(emptyOpenMs), fullMs: Math.round(fullOpenMs), fullFirstListMs: Math.round(fullFirstListMs) },
+    open: { createMs: Math.round(createMs), emptyMs: Math.round(emptyOpenMs), fullMs: Math.round(fullOpenMs), fullFirstListMs: Math.round(fullFirstListMs) },
     queries: queries.map(({ ids: _ids, ...q }) => q),
     findings,
     singleSave: { emptyDb: singleEmpty, fullDb: singleFull },

@@ -75,6 +75,17 @@ export interface InsertMeasure {
   totalMs: number;
 }
 
+/** The same dossiers inserted three ways into fresh databases (batches of `batchSize`). */
+export interface StackMeasure {
+  docs: number;
+  /** The app's stack: `openDatabase()` (RxDB, z-schema validation, Dexie). */
+  appPerSecond: number;
+  /** RxDB on Dexie without the validation wrapper. */
+  noValidationPerSecond: number;
+  /** Raw IndexedDB `put`s into a store with the schema's indexes, one transaction per batch. */
+  rawIndexedDbPerSecond: number;
+}
+
 export interface IdbBenchResult {
   params: IdbBenchParams;
   userAgent: string;
@@ -83,10 +94,14 @@ export interface IdbBenchResult {
   /** `navigator.storage.estimate()` after the inserts. */
   storageUsageBytes: number | null;
   insert: InsertMeasure;
+  stack: StackMeasure;
   /** Documents per status and per procedure, to read the query figures against. */
   distribution: { status: Record<string, number>; procedure: Record<string, number>; lastDay: number };
-  /** Opening the database: empty, and with `size` dossiers (closed and reopened, then the first list). */
-  open: { emptyMs: number; fullMs: number; fullFirstListMs: number };
+  /**
+   * Opening the database: creating it, reopening it empty, and reopening it with `size` dossiers
+   * (closed and opened again in the same browser), then the first list after that.
+   */
+  open: { createMs: number; emptyMs: number; fullMs: number; fullFirstListMs: number };
   queries: QueryMeasure[];
   /** Refusals and other observations made while running (e.g. RxDB refusing a slow count). */
   findings: string[];
