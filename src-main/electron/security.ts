@@ -2,7 +2,7 @@
  * Security decisions for the Electron main process, as pure functions (no `electron` import) so unit
  * tests can check every rule without the Electron binary. main.ts only wires them to Electron events.
  */
-import path from 'node:path';
+import { resolveStaticFile } from '../services/static-files';
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'motcua';
@@ -98,21 +98,5 @@ export function decidePermission(permission: string, requestingUrl: unknown): bo
  * would escape the root (`..`, encoded separators, NUL bytes, absolute paths).
  */
 export function resolveAppFile(rootDir: string, requestUrl: string): string | null {
-  if (!isAppUrl(requestUrl)) return null;
-  const u = new URL(requestUrl);
-  let pathname: string;
-  try {
-    pathname = decodeURIComponent(u.pathname);
-  } catch {
-    return null;
-  }
-  // Encoded slashes or backslashes would let a segment act as a separator after decoding.
-  if (pathname.includes('\0') || pathname.includes('\\') || /%2f|%5c/i.test(u.pathname)) return null;
-  const relative = pathname === '/' || pathname === '' ? 'index.html' : pathname.replace(/^\/+/, '');
-  if (relative.split('/').some((segment) => segment === '..')) return null;
-  const root = path.resolve(rootDir);
-  const file = path.resolve(root, relative);
-  const inside = path.relative(root, file);
-  if (inside === '' || inside.startsWith('..') || path.isAbsolute(inside)) return null;
-  return file;
+  return isAppUrl(requestUrl) ? resolveStaticFile(rootDir, new URL(requestUrl).pathname) : null;
 }

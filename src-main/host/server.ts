@@ -13,7 +13,7 @@ import { createSettingsService } from '../services/settings';
 import { contentSecurityPolicy } from '../security/csp';
 import { APP_VERSION } from '../version';
 import { MAX_MESSAGE_BYTES, type EventEnvelope, type RequestEnvelope, type ResponseEnvelope } from '../../src-shared/contract/transport';
-import { readStatic } from './static-files';
+import { readRendererFile, resolveStaticFile } from '../services/static-files';
 
 export interface HostOptions {
   rendererDir: string;
@@ -80,7 +80,8 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
         res.writeHead(405, SECURITY_HEADERS).end();
         return;
       }
-      const file = await readStatic(options.rendererDir, req.url ?? '/');
+      const resolved = resolveStaticFile(options.rendererDir, new URL(req.url ?? '/', origin).pathname);
+      const file = resolved && (await readRendererFile(options.rendererDir, resolved));
       if (!file) {
         res.writeHead(404, SECURITY_HEADERS).end('Not found');
         return;

@@ -2,7 +2,8 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createAppProtocolHandler, mimeTypeFor } from '../../src-main/electron/app-protocol';
+import { createAppProtocolHandler } from '../../src-main/electron/app-protocol';
+import { mimeTypeFor } from '../../src-main/services/static-files';
 import {
   APP_ENTRY_URL,
   decideNavigation,
