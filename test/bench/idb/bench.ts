@@ -13,7 +13,7 @@ import { openDatabase, type MotcuaDatabase } from '../../../src-renderer/db/data
 import { saveReception } from '../../../src-renderer/features/reception/save-reception';
 import type { Workspace } from '../../../src-renderer/runtime';
 import { dossierSchema, type DossierDoc } from '../../../src-shared/contract/documents';
-import { DOSSIER_STATUS_CODES } from '../../../src-shared/domain/dossier-status';
+import { DOSSIER_STATUS_CODES, type DossierStatus } from '../../../src-shared/domain/dossier-status';
 import { BENCH_AGENCY, BENCH_PROCEDURES, createGenerator, vnDayStart, workingDays } from './data';
 import type { IdbBenchParams, IdbBenchResult, InsertMeasure, PlanSummary, QueryMeasure, StackMeasure, Timing } from './protocol';
 
@@ -357,9 +357,11 @@ async function runBench(p: IdbBenchParams): Promise<IdbBenchResult> {
     ));
   } catch (error) {
     const e = error as { code?: string; message?: string };
+    const why = e.code === 'QU14'
+      ? 'QU14, count() in "slow mode" is refused unless the database is created with allowSlowCount: true'
+      : `${e.code ?? ''} "${String(e.message).replace(/\s+/g, ' ').trim().slice(0, 240)}"`;
     findings.push(
-      `RxDB refuses count() on a selector that is not fully indexed ({status:2, channel:{$in:[1,2,3]}}): ${e.code ?? ''} ` +
-        `"${String(e.message).replace(/\s+/g, ' ').trim().slice(0, 240)}"` +
+      `RxDB refuses count() on a selector that is not fully indexed ({status:2, channel:{$in:[1,2,3]}}): ${why}` +
         ' — the baselines count with find().exec().length instead.',
     );
   }
@@ -378,6 +380,13 @@ async function runBench(p: IdbBenchParams): Promise<IdbBenchResult> {
       return { ...o, result: (o.result as string[]).length };
     },
     countFigure,
+  ));
+
+  // IndexedDB counts by walking the key range: an index-backed count costs in proportion to its result.
+  const largest = Number(Object.entries(distribution.status).sort((a, b) => b[1] - a[1])[0]![0]) as DossierStatus;
+  queries.push(await measure(
+    { id: 'countLargest', label: `count({status: ${largest}}), the largest status`, query: `count({selector:{status:${largest}}})`, runs: r },
+    () => once(() => D.count({ selector: { status: largest } })),
   ));
 
   // 3. Latest 50 of one procedure.
