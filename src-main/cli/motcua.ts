@@ -3,12 +3,17 @@
  * portal's administration commands run the portal's own CLI as a separate program.
  */
 import { spawnTs } from '../services/spawn-ts';
+import { runCalendarCommand } from './calendar';
 
 const USAGE = `Usage: npm run motcua -- <command>
 
 Commands:
   portal user add --username <u> --password <p> --role <clerk|supervisor|admin> --agency <agency id>
                          create a portal user in the configured database (DATABASE_URL or DATA_DIR)
+  calendar due --from <yyyy-MM-ddTHH:mm> (--days <n> | --hours <n> | --same-day) [--pause <from>/<to>]...
+                         due date-time of a dossier (Vietnam time); the last line is ISO 8601 +07:00
+  calendar holidays --year <yyyy>
+                         non-working weekdays and working Saturdays/Sundays of a year: yyyy-MM-dd<TAB>reason
   help                   this text
 `;
 
@@ -20,6 +25,16 @@ switch (command) {
     child.on('exit', (code) => process.exit(code ?? 1));
     break;
   }
+  case 'calendar':
+    // exitCode rather than exit(): let stdout drain when it is a pipe.
+    runCalendarCommand(rest).then(
+      (code) => (process.exitCode = code),
+      (err: unknown) => {
+        process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+        process.exitCode = 1;
+      },
+    );
+    break;
   case undefined:
   case 'help':
   case '--help':
