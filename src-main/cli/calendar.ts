@@ -6,7 +6,7 @@
  * can take `tail -n 1`. `holidays` prints only `yyyy-MM-dd<TAB>reason` lines (the summary goes to
  * stderr). Bad input exits with 2, an unreadable calendar table with 1.
  */
-import { formatViDate, weekdayNameVi } from '../../src-shared/domain/calendar/civil-date';
+import { formatViDate, weekdayNameVi } from '../../src-shared/domain/civil-date';
 import { dueDate, type DueLimit } from '../../src-shared/domain/calendar/due-date';
 import { createWorkingCalendar, type WorkingCalendar } from '../../src-shared/domain/calendar/working-calendar';
 import type { Interval } from '../../src-shared/domain/calendar/working-time';

@@ -4,7 +4,7 @@
  * the portal distributes. One schema validates all of them; see docs/calendar.md.
  */
 import { z } from 'zod';
-import { isIsoDate, isWeekend } from '../domain/calendar/civil-date';
+import { isIsoDate, isWeekend } from '../domain/civil-date';
 
 export const CALENDAR_ENTRY_KINDS = ['holiday', 'compensatory', 'makeUpWorkday', 'tetBreak'] as const;
 export const CALENDAR_CERTAINTIES = ['verified', 'derived', 'uncertain'] as const;

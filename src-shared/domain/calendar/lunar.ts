@@ -10,7 +10,7 @@
  * Accuracy: the new-moon and sun-longitude series are the short ones the algorithm publishes (a few
  * minutes' error), good for the 1900–2199 range accepted here; day boundaries are local midnight.
  */
-import { isoDateOfJulianDay, julianDayNumber, type IsoDate } from './civil-date';
+import { isoDateOfJulianDay, julianDayNumber, type IsoDate } from '../civil-date';
 
 /** Vietnam's lunar calendar is reckoned at UTC+7 (since 1968). */
 export const VN_LUNAR_TIME_ZONE = 7;

@@ -5,7 +5,7 @@
  * 'derived' — except the fixed statutory dates, which the law itself names ('verified').
  */
 import type { CalendarEntry, CalendarTable } from '../../contract/calendar';
-import { addDays, formatViDate, isWeekend, weekday, weekdayNameVi, type IsoDate } from './civil-date';
+import { addDays, formatViDate, isWeekend, weekday, weekdayNameVi, type IsoDate } from '../civil-date';
 import { hungKingsDate, lunarYearName, solarToLunar, tetDate } from './lunar';
 
 /** Days of Tết Nguyên Đán granted by Art. 112(1)(b). */

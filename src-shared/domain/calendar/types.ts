@@ -9,7 +9,7 @@ export type {
   CalendarEntryKind,
   CalendarTable,
 } from '../../contract/calendar';
-export type { IsoDate } from './civil-date';
+export type { IsoDate } from '../civil-date';
 
 /** One block of office time in Vietnam local time, `HH:mm` (buổi sáng, buổi chiều). */
 export interface OfficeSession {

@@ -6,7 +6,7 @@
  */
 import { calendarTableSchema, type CalendarEntry, type CalendarTable } from '../../contract/calendar';
 import { parseClock } from '../vn-time';
-import { addDays, isWeekend, yearOf, type IsoDate } from './civil-date';
+import { addDays, isWeekend, yearOf, type IsoDate } from '../civil-date';
 import { deriveCalendarTable, type DerivationOptions } from './rules';
 import { DEFAULT_OFFICE_HOURS, type OfficeHours } from './types';
 

@@ -4,7 +4,7 @@
  * (waiting for the applicant to supplement the dossier) is skipped.
  */
 import { vnDay, vnMidnight } from '../vn-time';
-import { addDays } from './civil-date';
+import { addDays } from '../civil-date';
 import type { WorkingCalendar } from './working-calendar';
 
 /** A time interval in epoch ms, [from, to). */

@@ -13,7 +13,8 @@
  * IssuerState in its settings and must persist the new state together with the dossier before the
  * receipt is printed.
  */
-import { compileFormat, formatDossierCode, isDay, type DossierCodeFormat } from './format';
+import { addDays, formatViDate, isIsoDate } from '../civil-date';
+import { compileFormat, formatDossierCode, type DossierCodeFormat } from './format';
 import { vnDay } from '../vn-time';
 
 /** `standing`: a small long-lived block (the workstation's reserve); `lease`: the regular several-day
@@ -69,19 +70,6 @@ export interface AllocationError {
 
 export type AllocationResult = { ok: true; block: NumberBlock } | { ok: false; error: AllocationError };
 
-const pad2 = (n: number) => String(n).padStart(2, '0');
-
-/** `day` (`yyyy-MM-dd`) moved by `n` calendar days. */
-export function addDays(day: string, n: number): string {
-  const d = new Date(Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10)) + n));
-  return `${String(d.getUTCFullYear()).padStart(4, '0')}-${pad2(d.getUTCMonth() + 1)}-${pad2(d.getUTCDate())}`;
-}
-
-/** `dd/MM/yyyy`, as dates are written in Vietnamese documents. */
-export function viDate(day: string): string {
-  return `${day.slice(8, 10)}/${day.slice(5, 7)}/${day.slice(0, 4)}`;
-}
-
 const overlapsDays = (b: { validFrom: string; validUntil: string }, from: string, until: string) =>
   b.validFrom <= until && from <= b.validUntil;
 
@@ -111,7 +99,7 @@ export function allocateBlock(existing: readonly NumberBlock[], request: BlockRe
   if (!Number.isInteger(size) || !Number.isInteger(minSize) || minSize < 1 || minSize > size) {
     return invalid(`size ${size} / minimum ${minSize}`);
   }
-  if (!isDay(validFrom) || !isDay(validUntil) || validFrom > validUntil) return invalid(`days ${validFrom}..${validUntil}`);
+  if (!isIsoDate(validFrom) || !isIsoDate(validUntil) || validFrom > validUntil) return invalid(`days ${validFrom}..${validUntil}`);
   if (validFrom < ctx.today) return invalid(`${validFrom} is before today (${ctx.today})`);
 
   const shared = existing.filter((b) => b.agencyId === agencyId && overlapsDays(b, validFrom, validUntil));
@@ -143,7 +131,7 @@ export function allocateBlock(existing: readonly NumberBlock[], request: BlockRe
   if (found !== null) [first, count] = [found, size];
   else if (largest >= minSize) [first, count] = [largestStart, largest];
   else {
-    const days = validFrom === validUntil ? viDate(validFrom) : `${viDate(validFrom)}–${viDate(validUntil)}`;
+    const days = validFrom === validUntil ? formatViDate(validFrom) : `${formatViDate(validFrom)}–${formatViDate(validUntil)}`;
     return {
       ok: false,
       error: {
@@ -252,7 +240,7 @@ export function remainingFor(state: IssuerState, agencyId: string, day: string, 
 }
 
 function exhausted(reason: ExhaustedError['reason'], agencyId: string, day: string): { ok: false; error: ExhaustedError } {
-  const d = viDate(day);
+  const d = formatViDate(day);
   const [messageVi, messageEn] =
     reason === 'day-used-up'
       ? [

@@ -7,6 +7,8 @@
  * always give distinct codes. Uniqueness is therefore a property of the triples (see allocator.ts).
  */
 
+import { isIsoDate } from '../civil-date';
+
 export const PRESET_FORMATS = {
   /** `000.17.22.H56-210531-0001`: the form in use (DOMAIN.md §3). */
   'agency-yyMMdd-seq4': '{agency}-{yyMMdd}-{seq:4}',
@@ -46,7 +48,6 @@ export class DossierCodeFormatError extends Error {
 /** Letters, digits and dots: what agency identifiers (QCVN 102:2016 `LLL.LL.LL.Xnn`) are made of. */
 const AGENCY_CHARS = /^[0-9A-Za-z.]{1,32}$/;
 const TOKEN = /\{([^{}]*)\}/g;
-const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 const cache = new Map<string, CompiledFormat>();
 
@@ -115,22 +116,12 @@ export function compileFormat(format: DossierCodeFormat): CompiledFormat {
   return compiled;
 }
 
-/** True when `day` is a real calendar day written `yyyy-MM-dd`. */
-export function isDay(day: string): boolean {
-  const m = DAY.exec(day);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
-  const length = mo === 2 ? (leap ? 29 : 28) : [4, 6, 9, 11].includes(mo) ? 30 : 31;
-  return mo >= 1 && mo <= 12 && d >= 1 && d <= length;
-}
-
 /** Builds the code; throws DossierCodeFormatError when a part cannot be printed in this format. */
 export function formatDossierCode(format: DossierCodeFormat, parts: DossierCodeParts): string {
   const f = compileFormat(format);
   const { agencyId, day, sequence } = parts;
   if (!AGENCY_CHARS.test(agencyId)) throw new DossierCodeFormatError(`Invalid agency identifier "${agencyId}"`);
-  if (!isDay(day)) throw new DossierCodeFormatError(`Invalid day "${day}"`);
+  if (!isIsoDate(day)) throw new DossierCodeFormatError(`Invalid day "${day}"`);
   if (f.dateToken === 'yyMMdd' && !day.startsWith('20')) {
     throw new DossierCodeFormatError(`${day} cannot be written as yyMMdd (years 2000–2099 only)`);
   }
@@ -164,7 +155,7 @@ export function parseDossierCode(code: string, format: DossierCodeFormat): Dossi
   });
   const full = f.dateToken === 'yyMMdd' ? `20${date}` : date;
   const day = `${full.slice(0, 4)}-${full.slice(4, 6)}-${full.slice(6, 8)}`;
-  if (!isDay(day) || sequence < 1) return null;
+  if (!isIsoDate(day) || sequence < 1) return null;
   return { agencyId, day, sequence };
 }
 

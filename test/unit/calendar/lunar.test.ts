@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDays, isoDateOfDayNumber } from '../../../src-shared/domain/calendar/civil-date';
+import { addDays, isoDateOfDayNumber } from '../../../src-shared/domain/civil-date';
 import { hungKingsDate, lunarToSolar, lunarYearName, solarToLunar, tetDate } from '../../../src-shared/domain/calendar/lunar';
 
 describe('Vietnamese lunar calendar (UTC+7)', () => {

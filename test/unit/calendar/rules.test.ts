@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { calendarTableSchema } from '../../../src-shared/contract/calendar';
-import { datesBetween, isWeekend, weekday } from '../../../src-shared/domain/calendar/civil-date';
+import { datesBetween, isWeekend, weekday } from '../../../src-shared/domain/civil-date';
 import { compensatoryDays, deriveCalendarTable, nationalDayCompanion } from '../../../src-shared/domain/calendar/rules';
 
 /** The weekdays a table takes off (what matters for counting). */

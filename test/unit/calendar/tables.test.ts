@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { calendarTableSchema, type CalendarTable } from '../../../src-shared/contract/calendar';
-import { addDays, datesBetween } from '../../../src-shared/domain/calendar/civil-date';
+import { addDays, datesBetween } from '../../../src-shared/domain/civil-date';
 import { deriveCalendarTable } from '../../../src-shared/domain/calendar/rules';
 import { createWorkingCalendar } from '../../../src-shared/domain/calendar/working-calendar';
 import { loadCalendarTables } from '../../../src-main/services/calendar-tables';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, formatViDate, isIsoDate, weekday, weekdayNameVi } from '../../../src-shared/domain/calendar/civil-date';
+import { addDays, formatViDate, isIsoDate, weekday, weekdayNameVi } from '../../../src-shared/domain/civil-date';
 import { parseClock, parseVnDateTime, vnIso, vnMidnight, vnMsOfDay } from '../../../src-shared/domain/vn-time';
 
 describe('Vietnam local date-times', () => {

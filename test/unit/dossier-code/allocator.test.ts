@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
   acceptBlocks,
-  addDays,
+
   allocateBlock,
   blocksToRequest,
   DEFAULT_LEASE_POLICY,
@@ -17,6 +17,7 @@ import {
   type NumberBlock,
 } from '../../../src-shared/domain/dossier-code/allocator';
 import { parseDossierCode } from '../../../src-shared/domain/dossier-code/format';
+import { addDays } from '../../../src-shared/domain/civil-date';
 
 const H56 = '000.17.22.H56';
 const G22 = '000.00.12.G22';
