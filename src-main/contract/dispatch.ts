@@ -9,6 +9,7 @@ import {
   type MethodRequest,
   type MethodResponse,
 } from '../../src-shared/contract/desktop';
+import { describeZodError } from '../../src-shared/contract/zod-issues';
 import type { Outcome } from '../../src-shared/contract/transport';
 
 export type Handlers = { [M in DesktopMethod]: (request: MethodRequest<M>) => Promise<MethodResponse<M>> };
@@ -22,7 +23,7 @@ export function createDispatcher(handlers: Handlers, log: (message: string) => v
     }
     const parsed = desktopMethods[method].request.safeParse(params ?? {});
     if (!parsed.success) {
-      const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
+      const issues = describeZodError(parsed.error, { root: '(root)', max: Infinity });
       return { ok: false, error: { code: 'invalid_request', message: `Invalid request for ${method}: ${issues}` } };
     }
     try {

@@ -4,6 +4,7 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { describeZodError } from '../../src-shared/contract/zod-issues';
 import { calendarTableSchema, type CalendarTable } from '../../src-shared/contract/calendar';
 
 const TABLE_FILE = /^(\d{4})\.json$/;
@@ -22,7 +23,7 @@ export function parseCalendarTable(text: string, file: string): CalendarTable {
   }
   const result = calendarTableSchema.safeParse(json);
   if (!result.success) {
-    const issues = result.error.issues.map((i) => `${i.path.join('.') || '(table)'}: ${i.message}`).join('; ');
+    const issues = describeZodError(result.error, { root: '(table)', max: Infinity });
     throw new CalendarTableError(`${file}: invalid calendar table — ${issues}`);
   }
   return result.data;

@@ -1,4 +1,5 @@
 /** Every non-2xx answer is `{error, message}` (ApiError); stack traces never leave the server. */
+import { describeZodError } from '../../src-shared/contract/zod-issues';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import type { ZodError } from 'zod';
 import type { ApiError } from '../../src-shared/contract/portal-api';
@@ -17,10 +18,7 @@ export const notFound = (message: string) => new HttpError(404, 'not_found', mes
 
 /** A short, readable summary of a zod failure (field path and message, no values echoed). */
 export function zodMessage(error: ZodError): string {
-  return error.issues
-    .slice(0, 5)
-    .map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message))
-    .join('; ');
+  return describeZodError(error);
 }
 
 /** Fastify's own error codes a client can cause, mapped to stable codes. */
