@@ -1,6 +1,7 @@
 /** The browser host serves the contract only to its own page with its token, and validates everything. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import WebSocket from 'ws';
@@ -20,6 +21,19 @@ beforeAll(async () => {
   });
 });
 afterAll(() => host.close());
+
+/** GET with the path sent exactly as written (no URL normalisation). */
+function rawGet(rawPath: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: '127.0.0.1', port: Number(new URL(host.origin).port), path: rawPath }, (res) => {
+      let body = '';
+      res.on('data', (d) => (body += d));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
 
 function connect(query = `token=${host.token}`, origin = host.origin): Promise<WebSocket> {
   return new Promise((resolve, reject) => {
@@ -49,9 +63,14 @@ describe('browser host', () => {
   });
 
   it('never serves files outside the renderer folder', async () => {
-    for (const probe of ['/../package.json', '/%2e%2e/%2e%2e/package.json', '/..%2f..%2fpackage.json']) {
-      const body = await (await fetch(`${host.origin}${probe}`)).text();
-      expect(body).not.toContain('"name"');
+    // A file right beside the renderer folder; raw request paths, because fetch would normalise `..` away.
+    const secretName = `${path.basename(rendererDir)}-secret.txt`;
+    writeFileSync(path.join(path.dirname(rendererDir), secretName), 'TOP-SECRET');
+    const probes = [`/../${secretName}`, `/%2e%2e/${secretName}`, `/..%2f${secretName}`, `/..%5c${secretName}`, `/..\\${secretName}`];
+    for (const probe of probes) {
+      const { status, body } = await rawGet(probe);
+      expect(body, probe).not.toContain('TOP-SECRET');
+      expect(status, probe).toBe(404);
     }
   });
 
