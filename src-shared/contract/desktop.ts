@@ -4,32 +4,12 @@
  * validates every incoming request against these schemas before anything runs.
  */
 import { z } from 'zod';
+import { catalogSchema } from './catalog';
 import type { DesktopEvent, DesktopMethod } from './desktop-names';
 
+export type { Catalog } from './catalog';
+
 export * from './desktop-names';
-
-const procedureComponentSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  form: z.enum(['original', 'copy', 'certifiedCopy', 'originalOrCopy']),
-  quantity: z.number().int().positive(),
-});
-
-export const procedureSchema = z.object({
-  code: z.string(),
-  name: z.string(),
-  field: z.string(),
-  limit: z.object({ unit: z.enum(['workingDays', 'workingHours', 'sameDay']), value: z.number().nonnegative() }),
-  components: z.array(procedureComponentSchema),
-  fee: z.object({ amountVnd: z.number().nonnegative(), note: z.string().optional() }),
-  paperResult: z.boolean(),
-});
-
-export const catalogSchema = z.object({
-  version: z.string(),
-  procedures: z.array(procedureSchema).min(1),
-});
-export type Catalog = z.infer<typeof catalogSchema>;
 
 export const settingsSchema = z.object({
   /** Base URL of the central portal, e.g. https://motcua.example.gov.vn */

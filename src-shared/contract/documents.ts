@@ -7,44 +7,127 @@
  * `desc` sort, so "newest first" lists sort ascending on an inverted key (`receivedInv`).
  */
 import type { Channel, DossierStatus } from '../domain/dossier-status';
+import type { ComponentForm, LimitUnit } from './catalog';
+import { COMPONENT_FORMS, LIMIT_UNITS } from './catalog';
 
 /** Largest epoch-ms value the schemas accept (year 2286); also the base of inverted sort keys. */
 export const MAX_EPOCH_MS = 9_999_999_999_999;
 
+/** The applicant (chủ hồ sơ). Optional text fields are '' when not given, so they can be indexed. */
 export interface Applicant {
   kind: 'individual' | 'organisation';
   name: string;
+  /** 12-digit personal identification number (số định danh cá nhân, on the CCCD card). */
+  idNumber: string;
+  /** `yyyy-MM-dd`. */
+  birthDate: string;
+  gender: 'male' | 'female' | '';
+  /** Organisations: tax code (mã số thuế), 10 digits or 10-3. */
+  taxCode: string;
+  phone: string;
+  email: string;
+  address: string;
 }
 
-/** A dossier (hồ sơ) received at the counter. */
+/** A component of the dossier (thành phần hồ sơ) as checked at the counter. */
+export interface DossierComponent {
+  id: string;
+  name: string;
+  form: ComponentForm;
+  /** Copies the procedure asks for. */
+  quantity: number;
+  /** Copies actually handed in (0 = missing). */
+  submitted: number;
+  optional: boolean;
+}
+
+export type ReturnMethod = 'inPerson' | 'postal' | 'electronic';
+
+/**
+ * A dossier (hồ sơ). Every status change also writes a DossierEventDoc; the fields here are the
+ * current state, the events are the history. Times are epoch ms, 0 when not (yet) applicable.
+ */
 export interface DossierDoc {
   id: string;
   agencyId: string;
   workstationId: string;
-  /** Dossier code (mã hồ sơ); empty until issued. */
+  /** Dossier code (mã hồ sơ); '' unless the dossier was received (never for a refusal). */
   code: string;
   procedureCode: string;
   procedureName: string;
+  procedureField: string;
+  /** Competent body (cơ quan chủ trì giải quyết). */
+  processingBody: string;
+  limit: { unit: LimitUnit; value: number };
   applicant: Applicant;
+  /** Search keys: folded lower-case full name, its last word (the given name), ID or tax code, phone digits. */
+  nameKey: string;
+  givenNameKey: string;
+  idKey: string;
+  phoneKey: string;
   channel: Channel;
+  /** Number of sets (số lượng hồ sơ, bộ). */
+  sets: number;
+  components: DossierComponent[];
+  notes: string;
   status: DossierStatus;
+  /** Valid reception (clock start) or, for dossiers never received, the counter check. */
   receivedAt: number;
   /** `yyyy-MM-dd` in Vietnam time: the ledger day. */
   receivedDay: string;
   /** MAX_EPOCH_MS - receivedAt: ascending sort on it lists newest first. */
   receivedInv: number;
   receivedBy: string;
+  /** Appointment to return the result (ngày hẹn trả); moves only by supplement time or a reschedule. */
+  appointmentAt: number;
+  /** Ledger entry (Sổ theo dõi hồ sơ): volume (quyển) and number in it. */
+  ledgerVolume: string;
+  ledgerNumber: number;
+  transferredAt: number;
+  resultAt: number;
+  returnedAt: number;
+  /** Who signed for the result (ký nhận) and how it was returned. */
+  returnedTo: string;
+  returnMethod: ReturnMethod | '';
+  /** Start of the current wait for the applicant's supplement (clock paused), 0 when not waiting. */
+  pausedSince: number;
+  /** Supplement requests and reschedules made (the rules allow one of each). */
+  supplementRequests: number;
+  reschedules: number;
+  /** End of processing (status 9, else 10, else 8/3/7), for the on-time indicator. */
+  finishedAt: number;
   updatedAt: number;
 }
 
-/** Append-only event on a dossier (the control slip, phiếu kiểm soát, is built from these). */
+export const DOSSIER_EVENT_TYPES = [
+  'received',
+  'supplementRequested',
+  'supplemented',
+  'refused',
+  'transferred',
+  'feeRequested',
+  'feePaid',
+  'resultReceived',
+  'returned',
+  'withdrawn',
+  'stopped',
+  'rescheduled',
+] as const;
+export type DossierEventType = (typeof DOSSIER_EVENT_TYPES)[number];
+
+/** Append-only event on a dossier: who, when, from which status to which, and why. */
 export interface DossierEventDoc {
   id: string;
   dossierId: string;
   agencyId: string;
-  type: 'received' | 'statusChanged' | 'transferred' | 'supplementRequested' | 'returned' | 'note';
+  type: DossierEventType;
   at: number;
   by: string;
+  /** Status before (0 for the first event) and after. */
+  from: number;
+  to: number;
+  reason: string;
+  /** Details of the action (missing components, new appointment, recipient …). */
   data: Record<string, unknown>;
 }
 
@@ -65,6 +148,9 @@ const epochMs = { type: 'integer', minimum: 0, maximum: MAX_EPOCH_MS, multipleOf
 const id = { type: 'string', maxLength: 64, minLength: 1 } as const;
 const agencyId = { type: 'string', maxLength: 20, minLength: 1 } as const;
 
+const text = (maxLength: number) => ({ type: 'string', maxLength }) as const;
+const count = { type: 'integer', minimum: 0, maximum: 1000, multipleOf: 1 } as const;
+
 export const dossierSchema = {
   title: 'dossier',
   version: 0,
@@ -73,33 +159,97 @@ export const dossierSchema = {
   properties: {
     id,
     agencyId,
-    workstationId: { type: 'string', maxLength: 64 },
-    code: { type: 'string', maxLength: 40 },
-    procedureCode: { type: 'string', maxLength: 32 },
-    procedureName: { type: 'string', maxLength: 500 },
+    workstationId: text(64),
+    code: text(40),
+    procedureCode: text(32),
+    procedureName: text(500),
+    procedureField: text(200),
+    processingBody: text(300),
+    limit: {
+      type: 'object',
+      properties: { unit: { type: 'string', enum: LIMIT_UNITS }, value: { type: 'number', minimum: 0, maximum: 365 } },
+      required: ['unit', 'value'],
+      additionalProperties: false,
+    },
     applicant: {
       type: 'object',
       properties: {
         kind: { type: 'string', enum: ['individual', 'organisation'] },
         name: { type: 'string', minLength: 1, maxLength: 200 },
+        idNumber: { type: 'string', pattern: '^(\\d{12})?$' },
+        birthDate: { type: 'string', pattern: '^(\\d{4}-\\d{2}-\\d{2})?$' },
+        gender: { type: 'string', enum: ['male', 'female', ''] },
+        taxCode: { type: 'string', pattern: '^(\\d{10}(-\\d{3})?)?$' },
+        phone: text(20),
+        email: text(254),
+        address: text(500),
       },
-      required: ['kind', 'name'],
+      required: ['kind', 'name', 'idNumber', 'birthDate', 'gender', 'taxCode', 'phone', 'email', 'address'],
       additionalProperties: false,
     },
+    nameKey: text(200),
+    givenNameKey: text(60),
+    idKey: text(20),
+    phoneKey: text(20),
     channel: { type: 'integer', enum: [1, 2, 3] },
+    sets: { type: 'integer', minimum: 1, maximum: 99, multipleOf: 1 },
+    components: {
+      type: 'array',
+      maxItems: 60,
+      items: {
+        type: 'object',
+        properties: {
+          id: text(32),
+          name: text(500),
+          form: { type: 'string', enum: COMPONENT_FORMS },
+          quantity: count,
+          submitted: count,
+          optional: { type: 'boolean' },
+        },
+        required: ['id', 'name', 'form', 'quantity', 'submitted', 'optional'],
+        additionalProperties: false,
+      },
+    },
+    notes: text(2000),
     status: { type: 'integer', minimum: 1, maximum: 10, multipleOf: 1 },
     receivedAt: epochMs,
     receivedDay: { type: 'string', maxLength: 10, minLength: 10 },
     receivedInv: epochMs,
-    receivedBy: { type: 'string', maxLength: 64 },
+    receivedBy: text(64),
+    appointmentAt: epochMs,
+    ledgerVolume: text(40),
+    ledgerNumber: { type: 'integer', minimum: 0, maximum: 1_000_000, multipleOf: 1 },
+    transferredAt: epochMs,
+    resultAt: epochMs,
+    returnedAt: epochMs,
+    returnedTo: text(200),
+    returnMethod: { type: 'string', enum: ['inPerson', 'postal', 'electronic', ''] },
+    pausedSince: epochMs,
+    supplementRequests: count,
+    reschedules: count,
+    finishedAt: epochMs,
     updatedAt: epochMs,
   },
   required: [
-    'id', 'agencyId', 'workstationId', 'code', 'procedureCode', 'procedureName', 'applicant',
-    'channel', 'status', 'receivedAt', 'receivedDay', 'receivedInv', 'receivedBy', 'updatedAt',
+    'id', 'agencyId', 'workstationId', 'code', 'procedureCode', 'procedureName', 'procedureField', 'processingBody',
+    'limit', 'applicant', 'nameKey', 'givenNameKey', 'idKey', 'phoneKey', 'channel', 'sets', 'components', 'notes',
+    'status', 'receivedAt', 'receivedDay', 'receivedInv', 'receivedBy', 'appointmentAt', 'ledgerVolume', 'ledgerNumber',
+    'transferredAt', 'resultAt', 'returnedAt', 'returnedTo', 'returnMethod', 'pausedSince', 'supplementRequests',
+    'reschedules', 'finishedAt', 'updatedAt',
   ],
   additionalProperties: false,
-  indexes: [['receivedDay', 'receivedInv'], ['status', 'receivedInv'], ['procedureCode', 'receivedInv'], 'receivedInv', 'code'],
+  indexes: [
+    ['receivedDay', 'receivedInv'],
+    ['status', 'receivedInv'],
+    ['status', 'appointmentAt'],
+    ['procedureCode', 'receivedInv'],
+    'receivedInv',
+    'code',
+    ['nameKey', 'receivedInv'],
+    ['givenNameKey', 'receivedInv'],
+    ['idKey', 'receivedInv'],
+    ['phoneKey', 'receivedInv'],
+  ],
 } as const;
 
 export const dossierEventSchema = {
@@ -111,12 +261,15 @@ export const dossierEventSchema = {
     id,
     dossierId: id,
     agencyId,
-    type: { type: 'string', enum: ['received', 'statusChanged', 'transferred', 'supplementRequested', 'returned', 'note'], maxLength: 32 },
+    type: { type: 'string', enum: DOSSIER_EVENT_TYPES, maxLength: 32 },
     at: epochMs,
-    by: { type: 'string', maxLength: 64 },
+    by: text(64),
+    from: { type: 'integer', minimum: 0, maximum: 10, multipleOf: 1 },
+    to: { type: 'integer', minimum: 1, maximum: 10, multipleOf: 1 },
+    reason: text(2000),
     data: { type: 'object' },
   },
-  required: ['id', 'dossierId', 'agencyId', 'type', 'at', 'by', 'data'],
+  required: ['id', 'dossierId', 'agencyId', 'type', 'at', 'by', 'from', 'to', 'reason', 'data'],
   additionalProperties: false,
   indexes: [['dossierId', 'at']],
 } as const;
