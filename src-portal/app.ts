@@ -7,14 +7,18 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { agencyIdSchema } from '../src-shared/contract/portal-api';
 import { API_PREFIX } from '../src-shared/contract/sync';
 import { loadSigningKey } from './auth/access-token';
-import { DEFAULT_SEED_AGENCY, type DatabaseConfig } from './config';
+import type { DossierCodeFormat } from '../src-shared/domain/dossier-code/format';
+import { DEFAULT_DOSSIER_CODE_FORMAT, DEFAULT_SEED_AGENCY, defaultResourcesDir, type DatabaseConfig } from './config';
 import { openDatabase } from './db/open';
 import type { Database } from './db/types';
 import { bearerAuth } from './http/authenticate';
 import { installErrorHandlers } from './http/errors';
 import { ReplicationEvents } from './replication/events';
+import { seedReferenceData } from './reference/seed';
 import { authRoutes } from './routes/auth';
+import { codeRoutes } from './routes/codes';
 import { healthRoutes } from './routes/health';
+import { referenceRoutes } from './routes/reference';
 import { PUSH_BODY_LIMIT, replicationRoutes } from './routes/replication';
 import { streamRoutes } from './routes/stream';
 import { seedFirstAdmin } from './seed';
@@ -29,6 +33,10 @@ export interface PortalOptions extends DatabaseConfig {
   announce?: (text: string) => void;
   /** Interval of the live stream's keep-alive comment (default 15 s; shorter in tests). */
   heartbeatMs?: number;
+  /** Format of the dossier codes of every agency (default `agency-yyMMdd-seq4`). */
+  dossierCodeFormat?: DossierCodeFormat;
+  /** Where the seed catalog and calendar tables are read on first start (default: the repository's resources/). */
+  resourcesDir?: string;
 }
 
 export interface Portal {
@@ -57,10 +65,14 @@ export async function buildPortal(options: PortalOptions): Promise<Portal> {
   try {
     await seedFirstAdmin(db, seedAgency.data, options.announce ?? ((text) => process.stdout.write(text)));
     const signingKey = await loadSigningKey(db);
+    const seeded = await seedReferenceData(db, options.resourcesDir ?? defaultResourcesDir());
+    if (seeded.catalog) app.log.info({ version: seeded.catalog }, 'procedure catalog seeded');
+    if (seeded.calendarYears.length) app.log.info({ years: seeded.calendarYears }, 'calendar tables seeded');
+    if (seeded.missing.length) app.log.warn({ missing: seeded.missing }, 'reference data files not found; nothing seeded from them');
 
     installErrorHandlers(app);
     // Any origin: the desktop renderer runs on its own origin, and auth is a bearer header, not a cookie.
-    await app.register(cors, { origin: '*', methods: ['GET', 'POST'], allowedHeaders: ['Authorization', 'Content-Type'], maxAge: 600 });
+    await app.register(cors, { origin: '*', methods: ['GET', 'POST', 'PUT'], allowedHeaders: ['Authorization', 'Content-Type'], maxAge: 600 });
     app.decorateRequest('caller', null);
 
     healthRoutes(app, db, packageVersion());
@@ -69,6 +81,8 @@ export async function buildPortal(options: PortalOptions): Promise<Portal> {
       async (scope) => {
         scope.addHook('onRequest', bearerAuth(signingKey));
         replicationRoutes(scope, db, events);
+        referenceRoutes(scope, db);
+        codeRoutes(scope, db, options.dossierCodeFormat ?? DEFAULT_DOSSIER_CODE_FORMAT);
         streamRoutes(scope, events, options.heartbeatMs);
       },
       { prefix: API_PREFIX },

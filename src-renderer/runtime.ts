@@ -11,12 +11,21 @@ import { monitorConnectivity } from './sync/connectivity';
 import type { PortalClient } from './sync/portal-client';
 import { startReplication, type ReplicationController } from './sync/replication';
 import { useSyncStatus } from './store/sync-status';
+import type { WorkingCalendar } from '../src-shared/domain/calendar/working-calendar';
+import { loadWorkingCalendar } from './dossiers/calendar';
+import { keepStatusCounts, type StatusCountKeeper } from './dossiers/status-counts';
+import { pullCalendarTables, pullCatalog, refreshCodeBlocks } from './sync/reference-data';
 
 export interface Workspace {
   db: MotcuaDatabase;
   user: SessionUser;
   workstationId: string;
+  /** Working-day calendar for appointments; reloaded when the portal sends new tables. */
+  calendar: WorkingCalendar;
+  statusCounts: StatusCountKeeper;
   replication: ReplicationController;
+  /** Fetches catalog, calendar and number blocks now (no-op failures while offline). */
+  refreshReferenceData(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -50,12 +59,14 @@ function watchSyncCycles(replication: ReplicationController) {
 }
 
 export async function startWorkspace(user: SessionUser, client: PortalClient): Promise<Workspace> {
-  const [db, settings, catalog] = await Promise.all([
+  const [db, settings, catalog, bundled] = await Promise.all([
     openDatabase(databaseName(user.agencyId)),
     desktop().invoke('settings.get', {}),
     desktop().invoke('catalog.seed', {}),
+    desktop().invoke('calendar.tables', {}),
   ]);
   await seedCatalog(db, catalog);
+  const workspace = { calendar: await loadWorkingCalendar(db, bundled.tables) };
 
   const status = useSyncStatus.getState();
   const replication = startReplication(db, client, user.agencyId);
@@ -68,16 +79,45 @@ export async function startWorkspace(user: SessionUser, client: PortalClient): P
     () => client.health(),
     (online) => {
       status.patch({ online });
-      if (online) replication.resync();
+      if (online) {
+        replication.resync();
+        void refreshReferenceData();
+      }
     },
   );
 
+  /** Catalog, calendar tables and dossier-number blocks from the portal; failures wait for the next try. */
+  async function refreshReferenceData(): Promise<void> {
+    const steps = [
+      () => refreshCodeBlocks(db, client, user.agencyId, settings.workstationId),
+      () => pullCatalog(db, client),
+      async () => {
+        await pullCalendarTables(db, client);
+        workspace.calendar = await loadWorkingCalendar(db, bundled.tables);
+      },
+    ];
+    for (const step of steps) {
+      try {
+        await step();
+      } catch (error) {
+        status.patch({ lastError: (error as Error).message });
+      }
+    }
+  }
+
+  const statusCounts = keepStatusCounts(db);
   return {
     db,
     user,
     workstationId: settings.workstationId,
+    get calendar() {
+      return workspace.calendar;
+    },
+    statusCounts,
     replication,
+    refreshReferenceData,
     async stop() {
+      statusCounts.stop();
       stopMonitor();
       subscriptions.forEach((s) => s.unsubscribe());
       await replication.stop();

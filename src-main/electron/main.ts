@@ -9,6 +9,7 @@ import { IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL, type DesktopEvent, type EventPay
 import type { EventEnvelope, Outcome } from '../../src-shared/contract/transport';
 import { createDispatcher } from '../contract/dispatch';
 import { createHandlers } from '../contract/handlers';
+import { showDocument } from './document-window';
 import { contentSecurityPolicy } from '../security/csp';
 import { defaultDataDir, defaultResourcesDir } from '../services/paths';
 import { createSettingsService } from '../services/settings';
@@ -97,7 +98,7 @@ async function ready(): Promise<void> {
       : path.join(app.getAppPath(), 'dist-renderer');
   const settings = createSettingsService(dataDir);
   const dispatch = createDispatcher(
-    createHandlers({ version: APP_VERSION, host: 'electron', resourcesDir, settings, emit }),
+    createHandlers({ version: APP_VERSION, host: 'electron', resourcesDir, settings, emit, showDocument }),
     log,
   );
 

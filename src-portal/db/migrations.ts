@@ -63,6 +63,54 @@ export const MIGRATIONS: Migration[] = [
       )`,
     ],
   },
+  {
+    version: 2,
+    name: 'dossier-number blocks, reference data (catalog, calendar) and its history',
+    statements: [
+      // One row per block ever allocated (docs/dossier-codes.md); never deleted nor shrunk while a
+      // workstation may still issue from it. Days are Vietnam days as `yyyy-MM-dd` text, which sorts
+      // like the dates; the allocator (src-shared) owns the invariant that blocks of one agency never
+      // share a (day, sequence) cell, under a per-agency lock (routes/codes.ts).
+      `CREATE TABLE code_blocks (
+        id text PRIMARY KEY,
+        agency_id text NOT NULL,
+        holder text NOT NULL,
+        kind text NOT NULL CHECK (kind IN ('standing', 'lease', 'top-up')),
+        first integer NOT NULL CHECK (first >= 1),
+        last integer NOT NULL,
+        valid_from text COLLATE "C" NOT NULL CHECK (valid_from ~ '^\\d{4}-\\d{2}-\\d{2}$'),
+        valid_until text COLLATE "C" NOT NULL CHECK (valid_until ~ '^\\d{4}-\\d{2}-\\d{2}$'),
+        allocated_at bigint NOT NULL,
+        requested_by text NOT NULL,
+        CHECK (last >= first),
+        CHECK (valid_until >= valid_from)
+      )`,
+      'CREATE INDEX code_blocks_agency_until ON code_blocks (agency_id, valid_until)',
+      // The current version of each reference table: the catalog under key 'current', a calendar
+      // table under its year.
+      `CREATE TABLE reference_data (
+        kind text NOT NULL CHECK (kind IN ('catalog', 'calendar')),
+        key text NOT NULL,
+        version text NOT NULL,
+        body jsonb NOT NULL,
+        updated_at bigint NOT NULL,
+        updated_by text NOT NULL,
+        PRIMARY KEY (kind, key)
+      )`,
+      // Every version ever stored (seeds included), append-only: what a receipt computed with an
+      // older edition was based on can always be looked up.
+      `CREATE TABLE reference_data_history (
+        id bigserial PRIMARY KEY,
+        kind text NOT NULL,
+        key text NOT NULL,
+        version text NOT NULL,
+        body jsonb NOT NULL,
+        stored_at bigint NOT NULL,
+        stored_by text NOT NULL,
+        UNIQUE (kind, key, version)
+      )`,
+    ],
+  },
 ];
 
 /** Applies every migration not yet recorded, in version order. Returns the versions applied now. */

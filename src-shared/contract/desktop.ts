@@ -4,6 +4,7 @@
  * validates every incoming request against these schemas before anything runs.
  */
 import { z } from 'zod';
+import { calendarTableSchema } from './calendar';
 import { catalogSchema } from './catalog';
 import type { DesktopEvent, DesktopMethod } from './desktop-names';
 
@@ -35,6 +36,16 @@ export const desktopMethods = {
     }),
   },
   'catalog.seed': { request: empty, response: catalogSchema },
+  /** The bundled yearly calendar tables (resources/calendar); the portal's copies override them. */
+  'calendar.tables': { request: empty, response: z.object({ tables: z.array(calendarTableSchema) }) },
+  /**
+   * Shows a printable PDF in a window of its own (Electron: the print dialog is one keystroke away).
+   * `shown: false` when the host cannot (the browser host): the renderer opens the PDF itself.
+   */
+  'document.show': {
+    request: z.object({ title: z.string().min(1).max(200), pdfBase64: z.string().min(1).max(40_000_000) }).strict(),
+    response: z.object({ shown: z.boolean() }),
+  },
   'settings.get': { request: empty, response: settingsSchema },
   'settings.update': {
     request: settingsSchema.omit({ workstationId: true }).partial().strict(),

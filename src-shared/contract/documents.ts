@@ -179,7 +179,7 @@ export const dossierSchema = {
         idNumber: { type: 'string', pattern: '^(\\d{12})?$' },
         birthDate: { type: 'string', pattern: '^(\\d{4}-\\d{2}-\\d{2})?$' },
         gender: { type: 'string', enum: ['male', 'female', ''] },
-        taxCode: { type: 'string', pattern: '^(\\d{10}(-\\d{3})?)?$' },
+        taxCode: { type: 'string', pattern: '^(\\d{10}(-\\d{3})?|\\d{12})?$' },
         phone: text(20),
         email: text(254),
         address: text(500),

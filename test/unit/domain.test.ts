@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { foldVietnamese, matchesFolded } from '../../src-shared/domain/text';
 import { vnClock, vnDay, vnIso } from '../../src-shared/domain/vn-time';
-import { receiveDossier, ReceptionError } from '../../src-shared/domain/reception';
-import { MAX_EPOCH_MS } from '../../src-shared/contract/documents';
 import { isAgencyId } from '../../src-shared/domain/agency';
 
 describe('foldVietnamese', () => {
@@ -25,33 +23,6 @@ describe('Vietnam time', () => {
     expect(vnDay(instant)).toBe('2026-11-22');
     expect(vnClock(instant)).toBe('00:30');
     expect(vnIso(instant)).toBe('2026-11-22T00:30:00+07:00');
-  });
-});
-
-describe('receiveDossier', () => {
-  let n = 0;
-  const ctx = { agencyId: '000.17.22.H56', workstationId: 'ws-1', clerk: 'clerk.an', now: Date.UTC(2026, 10, 21, 2, 0), newId: () => `id-${++n}` };
-
-  it('builds a received dossier with its first event', () => {
-    const { dossier, event } = receiveDossier({ procedure: { code: '2.000815', name: 'Chứng thực' }, applicant: { kind: 'individual', name: '  Nguyễn   Văn An ' } }, ctx);
-    expect(dossier).toMatchObject({
-      agencyId: ctx.agencyId,
-      procedureCode: '2.000815',
-      applicant: { kind: 'individual', name: 'Nguyễn Văn An' },
-      status: 2,
-      channel: 1,
-      receivedDay: '2026-11-21',
-      receivedBy: 'clerk.an',
-    });
-    expect(dossier.receivedInv).toBe(MAX_EPOCH_MS - ctx.now);
-    expect(event).toMatchObject({ dossierId: dossier.id, type: 'received', at: ctx.now });
-    expect(event.id).not.toBe(dossier.id);
-  });
-
-  it('refuses an empty name or a missing procedure', () => {
-    expect(() => receiveDossier({ procedure: { code: '2.000815', name: 'x' }, applicant: { kind: 'individual', name: '   ' } }, ctx)).toThrow(ReceptionError);
-    expect(() => receiveDossier({ procedure: { code: '', name: '' }, applicant: { kind: 'individual', name: 'A' } }, ctx)).toThrow(ReceptionError);
-    expect(() => receiveDossier({ procedure: { code: '1', name: 'x' }, applicant: { kind: 'individual', name: 'A'.repeat(201) } }, ctx)).toThrow(/200/);
   });
 });
 

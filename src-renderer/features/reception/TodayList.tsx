@@ -3,6 +3,7 @@ import { vnClock } from '../../../src-shared/domain/vn-time';
 import { outboxId, type OutboxDoc } from '../../db/local-schemas';
 import { useObservable, useVnToday } from '../../hooks';
 import { useWorkspace } from '../../workspace-context';
+import { useNavigation } from '../../store/navigation';
 
 const LIST_LIMIT = 200;
 
@@ -11,6 +12,7 @@ export function TodayList() {
   const { t } = useTranslation();
   const ws = useWorkspace();
   const today = useVnToday();
+  const open = useNavigation((s) => s.open);
   const dossiers = useObservable(
     () => ws.db.dossiers.find({ selector: { receivedDay: today }, sort: [{ receivedInv: 'asc' }], limit: LIST_LIMIT }).$,
     [],
@@ -33,6 +35,8 @@ export function TodayList() {
           <thead>
             <tr>
               <th>{t('reception.time')}</th>
+              <th>{t('dossier.code')}</th>
+              <th>{t('dossier.status')}</th>
               <th>{t('reception.procedure')}</th>
               <th>{t('reception.applicant')}</th>
               <th>{t('reception.receivedBy')}</th>
@@ -43,8 +47,10 @@ export function TodayList() {
             {dossiers.map((d) => {
               const state = syncState(d.id);
               return (
-                <tr key={d.id} data-dossier-id={d.id}>
+                <tr key={d.id} data-dossier-id={d.id} tabIndex={0} className="clickable" onClick={() => open(d.id)} onKeyDown={(e) => e.key === 'Enter' && open(d.id)}>
                   <td>{vnClock(d.receivedAt)}</td>
+                  <td className="code">{d.code || '—'}</td>
+                  <td>{t(`statusName.${d.status}`)}</td>
                   <td>
                     <span className="code">{d.procedureCode}</span> {d.procedureName}
                   </td>

@@ -1,20 +1,20 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useWorkspace } from '../../workspace-context';
+import { AREAS, useNavigation } from '../../store/navigation';
 import { StatusBar } from './StatusBar';
 import { LanguageSwitch } from './LanguageSwitch';
 import { ReceptionPage } from '../reception/ReceptionPage';
+import { SearchPage } from '../search/SearchPage';
+import { LedgerPage } from '../ledger/LedgerPage';
+import { DossierView } from '../dossier/DossierView';
 import { SyncPage } from '../sync/SyncPage';
 import { SettingsPage } from '../settings/SettingsPage';
 import { PlaceholderPage } from '../placeholder/PlaceholderPage';
 
-const AREAS = ['reception', 'scan', 'ledger', 'supervisor', 'sync', 'settings'] as const;
-type Area = (typeof AREAS)[number];
-
 export function AppShell({ onLogout }: { onLogout: () => void }) {
   const { t } = useTranslation();
   const { user } = useWorkspace();
-  const [area, setArea] = useState<Area>('reception');
+  const { area, dossierId, resume, go, close, resumeAtCounter } = useNavigation();
 
   return (
     <div className="shell">
@@ -29,16 +29,25 @@ export function AppShell({ onLogout }: { onLogout: () => void }) {
       </header>
       <nav className="sidebar" aria-label="main">
         {AREAS.map((a) => (
-          <button key={a} type="button" aria-current={a === area ? 'page' : undefined} onClick={() => setArea(a)}>
+          <button key={a} type="button" aria-current={a === area ? 'page' : undefined} onClick={() => go(a)}>
             {t(`nav.${a}`)}
           </button>
         ))}
       </nav>
       <main className="content">
-        {area === 'reception' && <ReceptionPage />}
-        {area === 'sync' && <SyncPage />}
-        {area === 'settings' && <SettingsPage />}
-        {(area === 'scan' || area === 'ledger' || area === 'supervisor') && <PlaceholderPage area={area} />}
+        {dossierId ? (
+          <DossierView dossierId={dossierId} onClose={close} onResume={resumeAtCounter} />
+        ) : (
+          <>
+            {/* A resumed dossier gets a fresh form: the key remounts the page. */}
+            {area === 'reception' && <ReceptionPage key={resume?.id ?? 'new'} {...(resume ? { resume } : {})} />}
+            {area === 'search' && <SearchPage />}
+            {area === 'ledger' && <LedgerPage />}
+            {area === 'sync' && <SyncPage />}
+            {area === 'settings' && <SettingsPage />}
+            {(area === 'scan' || area === 'supervisor') && <PlaceholderPage area={area} />}
+          </>
+        )}
       </main>
     </div>
   );

@@ -1,0 +1,37 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { DossierDoc } from '../../../src-shared/contract/documents';
+import { searchDossiers, type SearchKind } from '../../dossiers/search';
+import { useWorkspace } from '../../workspace-context';
+import { DossierTable } from '../dossier/DossierTable';
+
+/** One box for every kind of lookup: code, name, ID number or phone (the kind is recognised). */
+export function SearchPage() {
+  const { t } = useTranslation();
+  const ws = useWorkspace();
+  const [query, setQuery] = useState('');
+  const [found, setFound] = useState<{ kind: SearchKind; results: DossierDoc[] } | null>(null);
+
+  useEffect(() => {
+    if (!query.trim()) return setFound(null);
+    let current = true;
+    const timer = setTimeout(() => void searchDossiers(ws.db, query).then((r) => current && setFound(r)), 120);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [ws, query]);
+
+  return (
+    <section>
+      <h1>{t('search.title')}</h1>
+      <input name="search" autoFocus value={query} placeholder={t('search.placeholder')} aria-label={t('search.title')} onChange={(e) => setQuery(e.target.value)} />
+      {found && (
+        <p className="muted" role="status" data-testid="search-summary">
+          {t('search.summary', { count: found.results.length, kind: t(`search.kind.${found.kind}`) })}
+        </p>
+      )}
+      {found && found.results.length > 0 && <DossierTable dossiers={found.results} testId="search-results" />}
+    </section>
+  );
+}
