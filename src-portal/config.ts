@@ -5,6 +5,7 @@
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DEFAULT_CODE_FORMAT } from '../src-shared/contract/reference-api';
 import {
   compileFormat,
   PRESET_FORMATS,
@@ -18,7 +19,7 @@ export const DEFAULT_HOST = '127.0.0.1';
 export const DEFAULT_SEED_AGENCY = '000.00.00.H56';
 const APP_FOLDER = 'motcua-portal';
 /** The dossier code format in use (docs/dossier-codes.md): `000.17.22.H56-210531-0001`. */
-export const DEFAULT_DOSSIER_CODE_FORMAT: DossierCodeFormat = 'agency-yyMMdd-seq4';
+export const DEFAULT_DOSSIER_CODE_FORMAT: DossierCodeFormat = DEFAULT_CODE_FORMAT;
 
 export interface DatabaseConfig {
   /** Folder of the embedded database (`<dataDir>/pgdata`) when no databaseUrl is given. */

@@ -22,3 +22,13 @@ export function useVnToday(): string {
   }, []);
   return today;
 }
+
+/** The current time, refreshed every `intervalMs`: for due-soon and overdue badges. */
+export function useNow(intervalMs = 30_000): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), intervalMs);
+    return () => clearInterval(timer);
+  }, [intervalMs]);
+  return now;
+}

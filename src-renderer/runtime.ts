@@ -15,11 +15,14 @@ import type { WorkingCalendar } from '../src-shared/domain/calendar/working-cale
 import { loadWorkingCalendar } from './dossiers/calendar';
 import { keepStatusCounts, type StatusCountKeeper } from './dossiers/status-counts';
 import { pullCalendarTables, pullCatalog, refreshCodeBlocks } from './sync/reference-data';
+import { ensureHolder } from './reception/issuer-store';
 
 export interface Workspace {
   db: MotcuaDatabase;
   user: SessionUser;
   workstationId: string;
+  /** This installation's holder id for dossier-number blocks (docs/dossier-codes.md). */
+  holder: string;
   /** Working-day calendar for appointments; reloaded when the portal sends new tables. */
   calendar: WorkingCalendar;
   statusCounts: StatusCountKeeper;
@@ -67,6 +70,7 @@ export async function startWorkspace(user: SessionUser, client: PortalClient): P
   ]);
   await seedCatalog(db, catalog);
   const workspace = { calendar: await loadWorkingCalendar(db, bundled.tables) };
+  const holder = await ensureHolder(db, settings.workstationId);
 
   const status = useSyncStatus.getState();
   const replication = startReplication(db, client, user.agencyId);
@@ -89,7 +93,7 @@ export async function startWorkspace(user: SessionUser, client: PortalClient): P
   /** Catalog, calendar tables and dossier-number blocks from the portal; failures wait for the next try. */
   async function refreshReferenceData(): Promise<void> {
     const steps = [
-      () => refreshCodeBlocks(db, client, user.agencyId, settings.workstationId),
+      () => refreshCodeBlocks(db, client, user.agencyId, holder),
       () => pullCatalog(db, client),
       async () => {
         await pullCalendarTables(db, client);
@@ -110,6 +114,7 @@ export async function startWorkspace(user: SessionUser, client: PortalClient): P
     db,
     user,
     workstationId: settings.workstationId,
+    holder,
     get calendar() {
       return workspace.calendar;
     },

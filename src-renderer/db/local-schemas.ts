@@ -14,12 +14,13 @@ export const procedureSchema = {
     code: { type: 'string', maxLength: 32 },
     name: { type: 'string' },
     field: { type: 'string', maxLength: 200 },
+    processingBody: { type: 'string', maxLength: 300 },
     limit: { type: 'object' },
     components: { type: 'array', items: { type: 'object' } },
     fee: { type: 'object' },
     paperResult: { type: 'boolean' },
   },
-  required: ['code', 'name', 'field', 'limit', 'components', 'fee', 'paperResult'],
+  required: ['code', 'name', 'field', 'processingBody', 'limit', 'components', 'fee', 'paperResult'],
   indexes: ['field'],
 } as const;
 

@@ -17,7 +17,7 @@ export async function saveCheck(ws: Workspace, input: ReceptionInput, outcome: C
   const { errors } = checkReceptionInput(input, outcome);
   if (errors.length) throw new ReceptionError(errors);
   const now = Date.now();
-  const issued = outcome.kind === 'receive' ? await issueNumbers(ws.db, ws.user.agencyId, ws.workstationId, now) : undefined;
+  const issued = outcome.kind === 'receive' ? await issueNumbers(ws.db, ws.user.agencyId, ws.holder, ws.workstationId, now) : undefined;
   const ctx = { agencyId: ws.user.agencyId, workstationId: ws.workstationId, clerk: ws.user.username, now, newId, calendar: ws.calendar };
   const { dossier, event } = recordCheck(input, outcome, ctx, issued, existing);
   await writeDossierChange(ws.db, dossier, event);

@@ -3,8 +3,7 @@ import type { CalendarTable } from '../../src-shared/contract/calendar';
 import { createWorkingCalendar, type WorkingCalendar } from '../../src-shared/domain/calendar/working-calendar';
 import type { MotcuaDatabase } from '../db/database';
 import { readSetting } from '../db/setting-doc';
-
-export const CALENDAR_TABLES_KEY = 'calendarTables';
+import { CALENDAR_TABLES_KEY } from '../sync/reference-data';
 
 export async function loadWorkingCalendar(db: MotcuaDatabase, bundled: readonly CalendarTable[]): Promise<WorkingCalendar> {
   const pulled = (await readSetting<CalendarTable[]>(db, CALENDAR_TABLES_KEY)) ?? [];

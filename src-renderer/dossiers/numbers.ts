@@ -43,11 +43,12 @@ export function counterLabelOf(workstationId: string): string {
   return workstationId.replace(/[^a-zA-Z0-9]/g, '').slice(0, 4).toUpperCase() || 'WS';
 }
 
-export async function issueNumbers(db: MotcuaDatabase, agencyId: string, workstationId: string, now: number): Promise<IssuedNumbers> {
+/** `holder`: this installation's block holder id; `workstationId` labels the ledger books. */
+export async function issueNumbers(db: MotcuaDatabase, agencyId: string, holder: string, workstationId: string, now: number): Promise<IssuedNumbers> {
   const format = await readCodeFormat(db);
   let issued: { code: string } | undefined;
   let failure: ExhaustedError | undefined;
-  await updateIssuerState(db, workstationId, (state) => {
+  await updateIssuerState(db, holder, (state) => {
     const result = issueNext(state, { agencyId, now, format });
     if (!result.ok) {
       failure = result.error;

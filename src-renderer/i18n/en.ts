@@ -29,6 +29,9 @@ export const en: Messages = {
   },
   reception: {
     title: 'Receive a dossier',
+    noNumbers: 'No dossier numbers for today: connect to the network',
+    numbersLeft: '{{count}} dossier numbers left today',
+    clear: 'Clear the form',
     resumeTitle: 'Receive a supplemented dossier',
     channel: 'Submitted',
     sets: 'Number of sets',

@@ -36,6 +36,9 @@ export const vi = {
   },
   reception: {
     title: 'Tiếp nhận hồ sơ',
+    noNumbers: 'Chưa có số hồ sơ cho hôm nay: hãy kết nối mạng',
+    numbersLeft: 'Còn {{count}} số hồ sơ hôm nay',
+    clear: 'Xóa nội dung, nhập lại',
     resumeTitle: 'Tiếp nhận hồ sơ đã bổ sung',
     channel: 'Hình thức nộp',
     sets: 'Số bộ hồ sơ',

@@ -1,6 +1,5 @@
 /** Builds a dossier's printed form from what the database holds (events, catalog, agency profile). */
 import type { DossierDoc, DossierEventDoc, DossierEventType } from '../../src-shared/contract/documents';
-import { buildApology, buildControlSlip, buildReceipt, buildRefusal, buildStopNotice, buildSupplementRequest } from '../../src-shared/forms';
 import type { FormKind } from '../../src-shared/forms/templates';
 import type { SupplementItem } from '../../src-shared/forms/types';
 import type { Workspace } from '../runtime';
@@ -30,7 +29,9 @@ export async function dossierEvents(ws: Workspace, dossierId: string): Promise<D
 const latest = (events: readonly DossierEventDoc[], type: DossierEventType) => [...events].reverse().find((e) => e.type === type);
 
 export async function buildDossierForm(ws: Workspace, kind: DossierFormKind, dossier: DossierDoc): Promise<Uint8Array> {
-  const [fonts, agency, regime, events] = await Promise.all([loadFormFonts(), readAgencyProfile(ws.db, ws.user.agencyId), readFormRegime(ws.db), dossierEvents(ws, dossier.id)]);
+  // pdf-lib and fontkit are loaded on the first print, not at start-up.
+  const [forms, fonts, agency, regime, events] = await Promise.all([import('../../src-shared/forms'), loadFormFonts(), readAgencyProfile(ws.db, ws.user.agencyId), readFormRegime(ws.db), dossierEvents(ws, dossier.id)]);
+  const { buildApology, buildControlSlip, buildReceipt, buildRefusal, buildStopNotice, buildSupplementRequest } = forms;
   const base = { regime, fonts, agency, printedAt: Date.now(), clerkName: ws.user.displayName || ws.user.username, dossier };
   const event = (type: DossierEventType) => {
     const found = latest(events, type);

@@ -176,10 +176,11 @@ export const dossierSchema = {
       properties: {
         kind: { type: 'string', enum: ['individual', 'organisation'] },
         name: { type: 'string', minLength: 1, maxLength: 200 },
-        idNumber: { type: 'string', pattern: '^(\\d{12})?$' },
-        birthDate: { type: 'string', pattern: '^(\\d{4}-\\d{2}-\\d{2})?$' },
+        idNumber: { type: 'string', pattern: '^$|^[0-9]{12}$' },
+        birthDate: { type: 'string', pattern: '^$|^[0-9]{4}-[0-9]{2}-[0-9]{2}$' },
         gender: { type: 'string', enum: ['male', 'female', ''] },
-        taxCode: { type: 'string', pattern: '^(\\d{10}(-\\d{3})?|\\d{12})?$' },
+        // z-schema refuses optional groups as potential ReDoS: plain alternatives only.
+        taxCode: { type: 'string', pattern: '^$|^[0-9]{10}$|^[0-9]{10}-[0-9]{3}$|^[0-9]{12}$' },
         phone: text(20),
         email: text(254),
         address: text(500),

@@ -78,6 +78,9 @@ const compiles = (f: DossierCodeFormat) => {
   }
 };
 
+/** The format in use (DOMAIN.md §3): `000.17.22.H56-210531-0001`; the portal's default. */
+export const DEFAULT_CODE_FORMAT: DossierCodeFormat = 'agency-yyMMdd-seq4';
+
 /** A preset name or `{template}`, as configured on the portal and stored by the workstation. */
 export const dossierCodeFormatSchema = z
   .union([z.enum(PRESET_NAMES), z.object({ template: z.string().min(1).max(100) })])

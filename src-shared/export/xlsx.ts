@@ -32,12 +32,18 @@ export interface XlsxSheet {
   rows: CellValue[][];
   /** Freeze the header rows when scrolling (default true when there are header rows). */
   freezeHeader?: boolean;
-  /** Row heights in points for the header rows (e.g. `[30, 45]`), when wrapped titles need room. */
+  /**
+   * Row heights in points for the header rows (e.g. `[30, 45]`). Rows without one, header or body,
+   * get a height estimated from their wrapped text: neither Excel nor LibreOffice fits row heights
+   * to wrapped text when it opens a file.
+   */
   headerRowHeights?: number[];
   /** Wrap text in body cells (default true). */
   wrapText?: boolean;
   /** Landscape page orientation for printing (default false). */
   landscape?: boolean;
+  /** Scale the printout so that all columns fit the page width (default false). */
+  fitToPageWidth?: boolean;
 }
 
 export interface XlsxWorkbook {
@@ -91,9 +97,11 @@ export function sheetNameProblem(name: string): XlsxError | undefined {
   const bad = (vi: string, en: string) =>
     new XlsxError('invalid-sheet-name', `Tên trang tính «${n}» không hợp lệ: ${vi}`, `Sheet name '${n}' is not valid: ${en}`);
   if (n.trim() === '') return bad('không được để trống.', 'it is empty.');
-  if ([...n].length > MAX_SHEET_NAME) return bad(`dài quá ${MAX_SHEET_NAME} ký tự.`, `it is longer than ${MAX_SHEET_NAME} characters.`);
+  // Excel counts UTF-16 code units (an emoji counts twice).
+  if (n.length > MAX_SHEET_NAME) return bad(`dài quá ${MAX_SHEET_NAME} ký tự.`, `it is longer than ${MAX_SHEET_NAME} characters.`);
   if (SHEET_NAME_FORBIDDEN.test(n)) return bad('không được chứa các ký tự [ ] : * ? / \\.', 'it contains one of [ ] : * ? / \\.');
   if (n.startsWith("'") || n.endsWith("'")) return bad('không được bắt đầu hay kết thúc bằng dấu nháy đơn.', 'it starts or ends with an apostrophe.');
+  // eslint-disable-next-line no-control-regex -- detecting control characters is the point
   if (/[\u0000-\u001f\u007f-\u009f]/.test(n)) return bad('có ký tự điều khiển.', 'it contains control characters.');
   if (n.toLowerCase() === 'history') return bad('«History» là tên Excel dành riêng.', '"History" is reserved by Excel.');
   return undefined;
@@ -106,7 +114,9 @@ export function sanitizeSheetName(name: string, fallback = 'Sheet1'): string {
     .replace(/\s+/g, ' ')
     .trim()
     .replace(/^'+|'+$/g, '');
-  n = [...n].slice(0, MAX_SHEET_NAME).join('').replace(/'+$/, '').trim();
+  const chars = [...n].slice(0, MAX_SHEET_NAME);
+  while (chars.join('').length > MAX_SHEET_NAME) chars.pop();
+  n = chars.join('').replace(/[\s']+$/, '');
   if (n === '' || n.toLowerCase() === 'history') return fallback;
   return n;
 }
@@ -164,6 +174,7 @@ export function cleanText(s: string): string {
   return s
     .normalize('NFC')
     .replace(/\r\n?/g, '\n')
+    // eslint-disable-next-line no-control-regex -- removing what XML 1.0 forbids is the point
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
     .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '');
 }
@@ -270,6 +281,24 @@ function cellXml(value: CellValue, ref: string, style: number, ctx: SheetContext
   return `<c r="${ref}"${s} t="inlineStr"><is>${textElement(text)}</is></c>`;
 }
 
+/** Excel's default column width, in characters. */
+const DEFAULT_COLUMN_WIDTH = 8.43;
+/** Height of one line of 11-point Calibri, and Excel's largest row height, in points. */
+const LINE_HEIGHT = 15;
+const MAX_ROW_HEIGHT = 409;
+
+/**
+ * Lines a wrapped text needs in a column `width` characters wide. A heuristic: a column width counts
+ * digit-widths of the default font, and average Vietnamese text is a little narrower than digits,
+ * while word wrapping wastes part of each line; the two roughly cancel out.
+ */
+function wrappedLines(text: string, width: number): number {
+  const perLine = Math.max(1, Math.floor(width * 1.05));
+  let lines = 0;
+  for (const paragraph of text.split('\n')) lines += Math.max(1, Math.ceil([...paragraph].length / perLine));
+  return lines;
+}
+
 function worksheetXml(ctx: SheetContext, sheetIndex: number): string {
   const { sheet } = ctx;
   const header = sheet.headerRows ?? [];
@@ -324,8 +353,32 @@ function worksheetXml(ctx: SheetContext, sheetIndex: number): string {
   parts.push(XML_DECL, `<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">`);
   const lastCol = Math.max(width - 1, 0);
   const dimension = all.length === 0 ? 'A1' : `A1:${columnLetters(lastCol)}${all.length}`;
-  parts.push(`<dimension ref="${dimension}"/>`);
 
+  // Lines needed per row, from every wrapped text cell. A merged range uses the width of all its
+  // columns and shares its lines among its rows.
+  const columnWidth = (c: number) => sheet.columns?.[c]?.width ?? DEFAULT_COLUMN_WIDTH;
+  const isWrapped = (r: number) => r < header.length || sheet.wrapText !== false;
+  const mergedLines = new Map<number, number>();
+  for (const m of merges) {
+    const v = all[m.r1]?.[m.c1];
+    if (typeof v !== 'string' || v === '' || !isWrapped(m.r1)) continue;
+    let w = 0;
+    for (let k = m.c1; k <= m.c2; k++) w += columnWidth(k);
+    const share = Math.ceil(wrappedLines(cleanText(v), w) / (m.r2 - m.r1 + 1));
+    for (let r = m.r1; r <= m.r2; r++) mergedLines.set(r, Math.max(mergedLines.get(r) ?? 1, share));
+  }
+  const linesNeeded = (row: CellValue[], r: number): number => {
+    if (!isWrapped(r)) return 1;
+    let most = mergedLines.get(r) ?? 1;
+    row.forEach((v, c) => {
+      if (typeof v !== 'string' || v === '' || covered.has(`${r}:${c}`)) return;
+      most = Math.max(most, wrappedLines(cleanText(v), columnWidth(c)));
+    });
+    return most;
+  };
+
+  if (sheet.fitToPageWidth) parts.push('<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>');
+  parts.push(`<dimension ref="${dimension}"/>`);
   const freeze = (sheet.freezeHeader ?? header.length > 0) && header.length > 0;
   if (freeze) {
     const topLeft = `A${header.length + 1}`;
@@ -362,8 +415,14 @@ function worksheetXml(ctx: SheetContext, sheetIndex: number): string {
   all.forEach((row, r) => {
     const isHeader = r < header.length;
     const style = isHeader ? STYLE_HEADER : bodyStyle;
-    const height = isHeader ? sheet.headerRowHeights?.[r] : undefined;
-    const ht = height !== undefined && Number.isFinite(height) && height > 0 ? ` ht="${numberText(height)}" customHeight="1"` : '';
+    const given = isHeader ? sheet.headerRowHeights?.[r] : undefined;
+    let ht = '';
+    if (given !== undefined && Number.isFinite(given) && given > 0) ht = ` ht="${numberText(Math.min(given, MAX_ROW_HEIGHT))}" customHeight="1"`;
+    else {
+      const lines = linesNeeded(row, r);
+      // No customHeight: Excel still treats the row as auto-height and refits it when edited.
+      if (lines > 1) ht = ` ht="${Math.min(lines * LINE_HEIGHT, MAX_ROW_HEIGHT)}"`;
+    }
     // Every row is written at full width so the borders under merges and around empty cells show.
     let xml = '';
     for (let c = 0; c < width; c++) xml += cellXml(row[c] ?? null, columnLetters(c) + (r + 1), style, ctx);
@@ -377,7 +436,13 @@ function worksheetXml(ctx: SheetContext, sheetIndex: number): string {
     parts.push('</mergeCells>');
   }
   parts.push('<pageMargins left="0.5" right="0.5" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>');
-  if (sheet.landscape) parts.push('<pageSetup paperSize="9" orientation="landscape"/>');
+  if (sheet.landscape || sheet.fitToPageWidth) {
+    parts.push(
+      '<pageSetup paperSize="9"' +
+        (sheet.fitToPageWidth ? ' fitToWidth="1" fitToHeight="0"' : '') +
+        ` orientation="${sheet.landscape ? 'landscape' : 'portrait'}"/>`,
+    );
+  }
   parts.push('</worksheet>');
   return parts.join('');
 }

@@ -13,7 +13,7 @@ export async function buildApology(input: ApologyInput): Promise<Uint8Array> {
   if (!input.reason.trim()) throw new Error('An apology gives the reason for the delay');
   if (!(input.newAppointmentAt > input.previousAppointmentAt)) throw new Error('The new appointment must be later than the previous one');
   const ctx = await startForm(input, 'apology');
-  const { flow, template, regime } = ctx;
+  const { flow, template } = ctx;
   const d = input.dossier;
   const a = d.applicant;
   drawFormTop(ctx, input, { dateLine: viPlaceDate(input.agency.place, input.issuedAt ?? input.printedAt) });
@@ -26,12 +26,11 @@ export async function buildApology(input: ApologyInput): Promise<Uint8Array> {
     `${viLongDate(d.receivedAt).replace(/^n/, 'N')}, ${input.agency.name} tiếp nhận hồ sơ đề nghị giải quyết thủ tục "${d.procedureName}" của ${you}.`,
     { after: 2 },
   );
-  field(flow, 'Mã hồ sơ', d.code, { strong: true });
   field(flow, 'Thời gian hẹn trả kết quả giải quyết hồ sơ', viLongDateTime(input.previousAppointmentAt));
   text(flow, `Tuy nhiên đến nay, ${input.agency.name} chưa trả kết quả giải quyết hồ sơ cho ${you} đúng thời hạn.`, { after: 2 });
   field(flow, 'Lý do', input.reason.trim());
   flow.gap(2);
-  text(flow, `${addressed(regime.phrases.apology, a)} ${viLongDateTime(input.newAppointmentAt)}.`, { after: 2 });
+  text(flow, `${addressed(template.phrases.apology, a)} ${viLongDateTime(input.newAppointmentAt)}.`, { after: 2 });
   text(flow, `Mong nhận được sự thông cảm của ${you}./.`, { after: 12 });
 
   const head = template.signatures[0];

@@ -111,7 +111,7 @@ export function controlSlipSteps(
 
 export async function buildControlSlip(input: ControlSlipInput): Promise<Uint8Array> {
   const ctx = await startForm(input, 'controlSlip');
-  const { flow, regime } = ctx;
+  const { flow, template } = ctx;
   const d = input.dossier;
   drawFormTop(ctx, input, { dateLine: viPlaceDate(input.agency.place, input.issuedAt ?? input.printedAt) });
   codeLine(flow, d.code);
@@ -123,16 +123,16 @@ export async function buildControlSlip(input: ControlSlipInput): Promise<Uint8Ar
   field(flow, 'Ngày, giờ hẹn trả kết quả', d.appointmentAt ? viLongDateTime(d.appointmentAt) : '');
   flow.gap(6);
 
-  const steps = controlSlipSteps(d, input.events, { receptionUnit: regime.phrases.receptionUnit, userNames: input.userNames, stepResults: input.stepResults });
+  const steps = controlSlipSteps(d, input.events, { receptionUnit: template.phrases.receptionUnit, userNames: input.userNames, stepResults: input.stepResults });
   const sign = 'Ký, ghi rõ họ tên';
   drawTable(
     flow,
     [
       { header: 'TT', weight: 5, align: 'center' },
-      { header: 'Thời gian giao, nhận hồ sơ', weight: 14, align: 'center' },
+      { header: 'Thời gian giao, nhận hồ sơ', weight: 13, align: 'center' },
       { header: 'Bên giao – Bên nhận', weight: 24 },
-      { header: 'Nội dung', weight: 24 },
-      { header: 'Kết quả (trước hạn/ đúng hạn/ quá hạn)', weight: 11, align: 'center' },
+      { header: 'Nội dung', weight: 22 },
+      { header: 'Kết quả (Trước hạn/ Đúng hạn/ Quá hạn)', weight: 14, align: 'center' },
       { header: 'Người giao', weight: 11, group: sign },
       { header: 'Người nhận', weight: 11, group: sign },
     ],

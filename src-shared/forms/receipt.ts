@@ -55,12 +55,12 @@ export async function buildReceipt(input: ReceiptInput): Promise<Uint8Array> {
   const d = input.dossier;
   if (!d.code) throw new Error('A receipt needs a received dossier with a code (mã hồ sơ)');
   const ctx = await startForm(input, 'receipt');
-  const { flow, template, regime } = ctx;
+  const { flow, template } = ctx;
   const lookup = receiptLookupText(input.agency, d.code);
   drawFormTop(ctx, input, { dateLine: viPlaceDate(input.agency.place, input.issuedAt ?? d.receivedAt), leftExtra: qrBlock(lookup, d.code) });
   codeLine(flow, d.code);
 
-  text(flow, `${regime.phrases.receptionUnit} – ${input.agency.name} tiếp nhận hồ sơ của:`, { after: 3 });
+  text(flow, `${template.phrases.receptionUnit} – ${input.agency.name} tiếp nhận hồ sơ của:`, { after: 3 });
   applicantFields(flow, d.applicant);
   procedureField(flow, d);
   flow.gap(3);

@@ -10,16 +10,16 @@ export async function buildRefusal(input: RefusalInput): Promise<Uint8Array> {
   const reasons = input.reasons.map((r) => r.trim()).filter(Boolean);
   if (reasons.length === 0) throw new Error('A refusal gives at least one reason');
   const ctx = await startForm(input, 'refusal');
-  const { flow, template, regime } = ctx;
+  const { flow, template } = ctx;
   const d = input.dossier;
   drawFormTop(ctx, input, { dateLine: viPlaceDate(input.agency.place, input.issuedAt ?? input.printedAt) });
   codeLine(flow, d.code);
 
-  text(flow, `${regime.phrases.receptionUnit} – ${input.agency.name} tiếp nhận hồ sơ của:`, { after: 2 });
+  text(flow, `${template.phrases.receptionUnit} – ${input.agency.name} tiếp nhận hồ sơ của:`, { after: 2 });
   applicantFields(flow, d.applicant);
   procedureField(flow, d);
   flow.gap(4);
-  text(flow, regime.phrases.refusalIntro, { after: 3 });
+  text(flow, template.phrases.refusalIntro, { after: 3 });
   numberedList(
     flow,
     reasons.map((r) => [{ text: r, font: flow.fonts.regular, size: 10.5 }]),

@@ -10,7 +10,7 @@ export async function buildStopNotice(input: StopNoticeInput): Promise<Uint8Arra
   // startForm throws first under the 2018 regime, which has no such form.
   const ctx = await startForm(input, 'stopNotice');
   if (!input.reason.trim()) throw new Error('A stop notice gives the reason');
-  const { flow, template, regime } = ctx;
+  const { flow, template } = ctx;
   const d = input.dossier;
   const a = d.applicant;
   drawFormTop(ctx, input, { dateLine: viPlaceDate(input.agency.place, input.issuedAt ?? input.printedAt) });
@@ -18,12 +18,11 @@ export async function buildStopNotice(input: StopNoticeInput): Promise<Uint8Arra
 
   text(flow, `Kính gửi: ${addressee(a)} ${a.name}`, { bold: true, align: 'center', after: 8 });
   text(flow, `${input.agency.name} thông báo dừng giải quyết hồ sơ sau:`, { after: 2 });
-  field(flow, 'Mã hồ sơ', d.code, { strong: true });
   procedureField(flow, d);
   field(flow, 'Thời gian tiếp nhận', viLongDateTime(d.receivedAt));
   field(flow, 'Lý do dừng giải quyết', input.reason.trim());
   flow.gap(2);
-  text(flow, addressed(regime.phrases.stopClosing, a), { after: 12 });
+  text(flow, addressed(template.phrases.stopClosing, a), { after: 12 });
 
   const head = template.signatures[0];
   drawSignatures(flow, [{ title: input.signer?.title?.trim() || (head?.title ?? ''), note: head?.note ?? '', name: input.signer?.name }]);

@@ -11,7 +11,7 @@ export async function buildSupplementRequest(input: SupplementRequestInput): Pro
   const items = input.items.filter((i) => i.name.trim());
   if (items.length === 0) throw new Error('A supplement request lists at least one item');
   const ctx = await startForm(input, 'supplementRequest');
-  const { flow, template, regime } = ctx;
+  const { flow, template } = ctx;
   const d = input.dossier;
   const { regular, italic } = flow.fonts;
   drawFormTop(ctx, input, { dateLine: viPlaceDate(input.agency.place, input.issuedAt ?? input.printedAt) });
@@ -30,9 +30,9 @@ export async function buildSupplementRequest(input: SupplementRequestInput): Pro
     ]),
   );
   flow.gap(4);
-  text(flow, addressed(regime.phrases.oneTimeRule, d.applicant), { after: 3 });
+  text(flow, addressed(template.phrases.oneTimeRule, d.applicant), { after: 3 });
   const contact = input.contact?.trim() || [input.clerkName, input.agency.phone ? `số điện thoại ${input.agency.phone}` : ''].filter(Boolean).join(', ');
-  text(flow, addressed(`${regime.phrases.supplementContact} ${contact} để được hướng dẫn./.`, d.applicant), { after: 12 });
+  text(flow, addressed(`${template.phrases.supplementContact} ${contact} để được hướng dẫn./.`, d.applicant), { after: 12 });
 
   drawSignatures(flow, signatures(template, [d.applicant.name, input.clerkName]));
   return finishForm(ctx, input, { about: d.code || d.applicant.name, keywords: [d.code, d.procedureCode].filter(Boolean) });

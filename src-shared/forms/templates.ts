@@ -55,6 +55,8 @@ export interface FormTemplate {
   orientation: 'portrait' | 'landscape';
   /** Signature blocks, left to right. */
   signatures: readonly SignatureSpec[];
+  /** Fixed sentences of this version. */
+  phrases: TemplatePhrases;
   /** True when the template's wording or numbering is not verified against the published text. */
   uncertain: boolean;
 }
@@ -66,7 +68,6 @@ export interface RegimeInfo {
   circularUncertain: boolean;
   /** `yyyy-MM-dd` (Vietnam) from which the regime applies. */
   effectiveFrom: string;
-  phrases: TemplatePhrases;
 }
 
 const SIGN = '(Ký và ghi rõ họ tên)';
@@ -84,16 +85,6 @@ export const REGIMES: Readonly<Record<FormRegime, RegimeInfo>> = {
     circular: 'Thông tư số 03/2025/TT-VPCP',
     circularUncertain: true,
     effectiveFrom: '2025-07-01',
-    phrases: {
-      receptionUnit: 'Bộ phận Một cửa',
-      oneTimeRule:
-        'Bộ phận Một cửa hướng dẫn đầy đủ các nội dung cần bổ sung, hoàn thiện trong một lần; hồ sơ sẽ được tiếp nhận khi đã bổ sung, hoàn thiện đủ các nội dung nêu trên.',
-      supplementContact: 'Trong quá trình hoàn thiện hồ sơ, nếu có vướng mắc, Ông/Bà liên hệ',
-      refusalIntro: 'Qua xem xét, Bộ phận Một cửa thông báo không tiếp nhận, giải quyết hồ sơ này với lý do cụ thể như sau:',
-      apology:
-        'Sự chậm trễ này đã gây phiền hà cho Ông/Bà. Chúng tôi thành thật xin lỗi Ông/Bà và đề nghị gia hạn thời gian giải quyết hồ sơ; thời gian trả kết quả mới:',
-      stopClosing: 'Xin thông báo để Ông/Bà được biết.',
-    },
   },
   '2018': {
     regime: '2018',
@@ -101,27 +92,47 @@ export const REGIMES: Readonly<Record<FormRegime, RegimeInfo>> = {
     circular: 'Thông tư số 01/2018/TT-VPCP',
     circularUncertain: false,
     effectiveFrom: '2018-06-21',
-    phrases: {
-      receptionUnit: 'Bộ phận tiếp nhận và trả kết quả',
-      oneTimeRule:
-        'Bộ phận tiếp nhận và trả kết quả hướng dẫn đầy đủ, một lần các nội dung cần bổ sung, hoàn thiện; hồ sơ sẽ được tiếp nhận khi đã bổ sung, hoàn thiện đủ các nội dung nêu trên.',
-      supplementContact: 'Trong quá trình hoàn thiện hồ sơ, nếu có vướng mắc, Ông/Bà liên hệ',
-      refusalIntro:
-        'Qua xem xét, Bộ phận tiếp nhận và trả kết quả thông báo không tiếp nhận, giải quyết hồ sơ này với lý do cụ thể như sau:',
-      apology:
-        'Sự chậm trễ này đã gây phiền hà, tốn kém chi phí đi lại cho Ông/Bà. Chúng tôi thành thật xin lỗi Ông/Bà và hẹn lại thời gian trả kết quả:',
-      stopClosing: 'Xin thông báo để Ông/Bà được biết.',
-    },
   },
+};
+
+const PHRASES_2025_1: TemplatePhrases = {
+  receptionUnit: 'Bộ phận Một cửa',
+  oneTimeRule:
+    'Bộ phận Một cửa hướng dẫn đầy đủ các nội dung cần bổ sung, hoàn thiện trong một lần; hồ sơ sẽ được tiếp nhận khi đã bổ sung, hoàn thiện đủ các nội dung nêu trên.',
+  supplementContact: 'Trong quá trình hoàn thiện hồ sơ, nếu có vướng mắc, Ông/Bà liên hệ',
+  refusalIntro: 'Qua xem xét, Bộ phận Một cửa thông báo không tiếp nhận, giải quyết hồ sơ này với lý do cụ thể như sau:',
+  apology:
+    'Sự chậm trễ này đã gây phiền hà cho Ông/Bà. Chúng tôi thành thật xin lỗi Ông/Bà và đề nghị gia hạn thời gian giải quyết hồ sơ; thời gian trả kết quả mới:',
+  stopClosing: 'Xin thông báo để Ông/Bà được biết.',
+};
+
+const PHRASES_2018_1: TemplatePhrases = {
+  receptionUnit: 'Bộ phận tiếp nhận và trả kết quả',
+  oneTimeRule:
+    'Bộ phận tiếp nhận và trả kết quả hướng dẫn đầy đủ, một lần các nội dung cần bổ sung, hoàn thiện; hồ sơ sẽ được tiếp nhận khi đã bổ sung, hoàn thiện đủ các nội dung nêu trên.',
+  supplementContact: 'Trong quá trình hoàn thiện hồ sơ, nếu có vướng mắc, Ông/Bà liên hệ',
+  refusalIntro:
+    'Qua xem xét, Bộ phận tiếp nhận và trả kết quả thông báo không tiếp nhận, giải quyết hồ sơ này với lý do cụ thể như sau:',
+  apology:
+    'Sự chậm trễ này đã gây phiền hà, tốn kém chi phí đi lại cho Ông/Bà. Chúng tôi thành thật xin lỗi Ông/Bà và hẹn lại thời gian trả kết quả:',
+  stopClosing: 'Xin thông báo để Ông/Bà được biết.',
 };
 
 const CITATION_2025 = 'Kèm theo Thông tư số 03/2025/TT-VPCP hướng dẫn Nghị định số 118/2025/NĐ-CP';
 const CITATION_2018 = 'Ban hành kèm theo Thông tư số 01/2018/TT-VPCP ngày 23/11/2018 của Văn phòng Chính phủ';
 
-type Spec = Omit<FormTemplate, 'regime' | 'version' | 'label' | 'citation' | 'uncertain'>;
+type Spec = Omit<FormTemplate, 'regime' | 'version' | 'label' | 'citation' | 'phrases' | 'uncertain'>;
 
-function versioned(regime: FormRegime, version: string, citation: string, uncertain: boolean, specs: Spec[]): FormTemplate[] {
-  return specs.map((s) => ({ ...s, regime, version, label: `Mẫu số ${s.number}`, citation, uncertain }));
+interface VersionSpec {
+  regime: FormRegime;
+  version: string;
+  citation: string;
+  phrases: TemplatePhrases;
+  uncertain: boolean;
+}
+
+function versioned(v: VersionSpec, specs: Spec[]): FormTemplate[] {
+  return specs.map((s) => ({ ...s, ...v, label: `Mẫu số ${s.number}` }));
 }
 
 const TITLE = {
@@ -137,7 +148,8 @@ const TITLE = {
  * has been printed: append a new one (see docs/forms.md).
  */
 export const TEMPLATES: readonly FormTemplate[] = [
-  ...versioned('2025', '2025.1', CITATION_2025, true, [
+  // [U] the 2025 circular is reported, not verified: numbering, titles and citation may change.
+  ...versioned({ regime: '2025', version: '2025.1', citation: CITATION_2025, phrases: PHRASES_2025_1, uncertain: true }, [
     { kind: 'receipt', number: '01', title: TITLE.receipt, orientation: 'portrait', signatures: [APPLICANT, RECEIVER] },
     { kind: 'supplementRequest', number: '02', title: TITLE.supplementRequest, orientation: 'portrait', signatures: [APPLICANT, GUIDE] },
     { kind: 'refusal', number: '03', title: TITLE.refusal, orientation: 'portrait', signatures: [APPLICANT, RECEIVER] },
@@ -152,7 +164,8 @@ export const TEMPLATES: readonly FormTemplate[] = [
     { kind: 'controlSlip', number: '06', title: TITLE.controlSlip, orientation: 'portrait', signatures: [] },
     { kind: 'ledger', number: '07', title: TITLE.ledger, orientation: 'landscape', signatures: [] },
   ]),
-  ...versioned('2018', '2018.1', CITATION_2018, false, [
+  // [M] numbers and titles as commonly quoted; the fixed sentences are paraphrases (docs/forms.md).
+  ...versioned({ regime: '2018', version: '2018.1', citation: CITATION_2018, phrases: PHRASES_2018_1, uncertain: false }, [
     { kind: 'receipt', number: '01', title: TITLE.receipt, orientation: 'portrait', signatures: [APPLICANT, RECEIVER] },
     { kind: 'supplementRequest', number: '02', title: TITLE.supplementRequest, orientation: 'portrait', signatures: [APPLICANT, GUIDE] },
     { kind: 'refusal', number: '03', title: TITLE.refusal, orientation: 'portrait', signatures: [APPLICANT, RECEIVER] },

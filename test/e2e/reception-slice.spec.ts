@@ -4,11 +4,10 @@
  * of the same centre sees it, all without a reload.
  */
 import { expect, test, type Browser, type Page } from '@playwright/test';
+import { AGENCY, PASSWORD, chooseProcedure, numbersReady, signIn as signInTo } from './support/session';
 import { Stack } from './support/stack';
 
-const AGENCY = '000.17.22.H56';
 const OTHER_AGENCY = '000.18.22.H38';
-const PASSWORD = 'mat-khau-thu-nghiem-1';
 const stack = new Stack();
 
 test.describe.configure({ mode: 'serial' });
@@ -25,24 +24,20 @@ test.afterAll(async () => {
   await stack.stop();
 });
 
-async function signIn(browser: Browser, username: string, password = PASSWORD): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto(stack.host!.url);
-  await page.getByLabel('Tên đăng nhập').fill(username);
-  await page.getByLabel('Mật khẩu').fill(password);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  return page;
-}
+const signIn = (browser: Browser, username: string, password = PASSWORD) => signInTo(stack, browser, username, password);
 
+/** Keyboard only: procedure, Tab to the name, F7 = everything handed in, Enter = receive. */
 async function receive(page: Page, search: string, expectedCode: string, name: string): Promise<void> {
-  const searchBox = page.getByRole('combobox', { name: /Tìm thủ tục/ });
-  await searchBox.fill(search);
-  await expect(page.getByRole('option').first()).toContainText(expectedCode);
-  await searchBox.press('Enter'); // keyboard only: choose the first match, focus moves to the name
-  await expect(page.getByTestId('chosen-procedure')).toContainText(expectedCode);
+  const next = page.getByRole('button', { name: 'Tiếp nhận hồ sơ mới' });
+  if (await next.isVisible()) await next.press('Enter');
+  await chooseProcedure(page, search, expectedCode);
+  await page.keyboard.press('Tab'); // QR field -> applicant type
+  await page.keyboard.press('Tab'); // -> name
   await page.keyboard.type(name);
+  await page.keyboard.press('F7');
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('status').filter({ hasText: 'Đã tiếp nhận' })).toBeVisible();
+  await expect(page.getByTestId('reception-result')).toHaveAttribute('data-status', '2');
+  await expect(page.getByTestId('dossier-code')).toHaveText(/^000\.17\.22\.H56-\d{6}-\d{4}$/);
 }
 
 const row = (page: Page, name: string) => page.getByTestId('today-list').locator('tr', { hasText: name });
@@ -55,12 +50,13 @@ test('a wrong password is refused with a clear message', async ({ browser }) => 
 test('a clerk receives dossiers online and offline; they reach the portal and the other clerk', async ({ browser }) => {
   const an = await signIn(browser, 'clerk.an');
   await expect(an.getByTestId('current-user')).toHaveText('clerk.an');
+  await numbersReady(an);
   await expect(an.getByTestId('connectivity')).toHaveAttribute('data-online', 'true');
   await expect(an.getByRole('navigation')).toContainText('Tiếp nhận');
   for (const area of ['Số hóa', 'Sổ theo dõi', 'Giám sát', 'Đồng bộ', 'Cài đặt']) await expect(an.getByRole('navigation')).toContainText(area);
 
   // Online: diacritics-insensitive search, keyboard-only reception, synced to the portal.
-  await receive(an, 'chung thuc', '2.000815', 'Nguyễn Văn An');
+  await receive(an, 'chung thuc ban sao', '2.000815', 'Nguyễn Văn An');
   await expect(row(an, 'Nguyễn Văn An')).toContainText('2.000815');
   await expect(row(an, 'Nguyễn Văn An').getByTestId('sync-state')).toHaveAttribute('data-state', 'synced');
 

@@ -10,6 +10,8 @@ function setup() {
     'catalog.seed': vi.fn(async () => {
       throw new Error("ENOENT: no such file '/home/clerk/.secret/procedures.json'");
     }),
+    'calendar.tables': vi.fn(async () => ({ tables: [] })),
+    'document.show': vi.fn(async () => ({ shown: false })),
     'settings.get': vi.fn(async () => settings),
     'settings.update': vi.fn(async (patch: Partial<Settings>) => ({ ...settings, ...patch })),
   } satisfies Handlers;

@@ -7,7 +7,7 @@ import { timeliness } from '../../../src-shared/domain/lifecycle/timeliness';
 import { allowedEventTypes } from '../../../src-shared/domain/lifecycle/transitions';
 import { saveAction } from '../../dossiers/actions';
 import { vnDateTimeText } from '../../format';
-import { useObservable } from '../../hooks';
+import { useNow, useObservable } from '../../hooks';
 import { useLocalize } from '../../localize';
 import { PrintButton } from '../../print/PrintButton';
 import { printableForms } from '../../print/dossier-forms';
@@ -27,11 +27,12 @@ export function DossierView({ dossierId, onClose, onResume }: { dossierId: strin
   const [action, setAction] = useState<ActionType | null>(null);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
+  const now = useNow();
   if (!doc) return <p>{t('common.loading')}</p>;
   const dossier = doc.toJSON() as DossierDoc;
   const events = eventDocs.map((e) => e.toJSON() as DossierEventDoc);
   const allowed = allowedEventTypes(dossier);
-  const timing = timeliness(dossier, Date.now(), ws.calendar);
+  const timing = timeliness(dossier, now, ws.calendar);
 
   async function run(a: LifecycleAction) {
     setBusy(true);

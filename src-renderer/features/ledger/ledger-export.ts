@@ -1,7 +1,6 @@
 /** The ledger as files: XLSX (official columns, grouped date header) and PDF (form 07, landscape). */
 import type { DossierDoc } from '../../../src-shared/contract/documents';
 import { buildXlsx, type CellValue } from '../../../src-shared/export/xlsx';
-import { buildLedger } from '../../../src-shared/forms';
 import { columnLetters } from '../../../src-shared/export/xlsx';
 import type { Workspace } from '../../runtime';
 import { readAgencyProfile, readFormRegime } from '../../print/agency-profile';
@@ -41,7 +40,7 @@ export function ledgerXlsx(dossiers: readonly DossierDoc[], filter: LedgerFilter
 }
 
 export async function ledgerPdf(ws: Workspace, dossiers: DossierDoc[], filter: LedgerFilter): Promise<Uint8Array> {
-  const [fonts, agency, regime] = await Promise.all([loadFormFonts(), readAgencyProfile(ws.db, ws.user.agencyId), readFormRegime(ws.db)]);
+  const [{ buildLedger }, fonts, agency, regime] = await Promise.all([import('../../../src-shared/forms'), loadFormFonts(), readAgencyProfile(ws.db, ws.user.agencyId), readFormRegime(ws.db)]);
   return buildLedger({
     regime,
     fonts,

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Procedure } from '../../../src-shared/domain/procedure';
+import { fillRequired } from './reception-form';
 
 interface Props {
   procedure: Procedure;
@@ -11,11 +12,7 @@ interface Props {
 /** What the procedure asks for, and how many copies of each the applicant actually handed in. */
 export function ComponentChecklist({ procedure, submitted, onChange, error }: Props) {
   const { t } = useTranslation();
-  const allRequired = () => {
-    const next = { ...submitted };
-    for (const c of procedure.components) if (!c.optional) next[c.id] = Math.max(next[c.id] ?? 0, c.quantity);
-    onChange(next);
-  };
+  const allRequired = () => onChange(fillRequired(procedure, submitted));
   return (
     <fieldset className="checklist">
       <legend>{t('checklist.title')}</legend>
@@ -53,7 +50,7 @@ export function ComponentChecklist({ procedure, submitted, onChange, error }: Pr
         </tbody>
       </table>
       <button type="button" className="secondary" onClick={allRequired}>
-        {t('checklist.all')}
+        {t('checklist.all')} (F7)
       </button>
       {error && <p className="field-error">{error}</p>}
     </fieldset>

@@ -1,6 +1,6 @@
 import { useMemo, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { matchesFolded } from '../../../src-shared/domain/text';
+import { searchProcedures } from '../../../src-shared/domain/procedure-search';
 import type { Procedure } from '../../../src-shared/domain/procedure';
 
 const MAX_SHOWN = 20;
@@ -10,10 +10,7 @@ export function ProcedurePicker({ procedures, value, onChange }: { procedures: P
   const { t } = useTranslation();
   const [query, setQuery] = useState('');
   const [highlight, setHighlight] = useState(0);
-  const matches = useMemo(
-    () => procedures.filter((p) => matchesFolded(`${p.code} ${p.name} ${p.field}`, query)).slice(0, MAX_SHOWN),
-    [procedures, query],
-  );
+  const matches = useMemo(() => searchProcedures(procedures, query, MAX_SHOWN), [procedures, query]);
 
   function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {
     if (event.key === 'ArrowDown') setHighlight((h) => Math.min(h + 1, matches.length - 1));

@@ -1,4 +1,4 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DossierDoc } from '../../../src-shared/contract/documents';
 import { LifecycleError } from '../../../src-shared/domain/lifecycle/errors';
@@ -11,10 +11,11 @@ import { useLocalize } from '../../localize';
 import { useWorkspace } from '../../workspace-context';
 import { ApplicantFields } from './ApplicantFields';
 import { ComponentChecklist } from './ComponentChecklist';
+import { NumbersLeft } from './NumbersLeft';
 import { OutcomePanel } from './OutcomePanel';
 import { ProcedurePicker } from './ProcedurePicker';
 import { ReceptionResult } from './ReceptionResult';
-import { emptyForm, toReceptionInput, type ReceptionForm } from './reception-form';
+import { emptyForm, fillRequired, toReceptionInput, type ReceptionForm } from './reception-form';
 import { TodayList } from './TodayList';
 
 /** The counter check: procedure, applicant, checklist, then receive / request a supplement / refuse. */
@@ -30,6 +31,8 @@ export function ReceptionPage({ resume }: { resume?: DossierDoc }) {
   const [failure, setFailure] = useState<string | null>(null);
   const [saved, setSaved] = useState<DossierDoc | null>(null);
   const [busy, setBusy] = useState(false);
+  /** Changing it remounts the form: a clean procedure search with the focus in it. */
+  const [formKey, setFormKey] = useState(0);
   const applicantStart = useRef<HTMLDivElement>(null);
 
   async function record(outcome: CheckOutcome) {
@@ -59,6 +62,7 @@ export function ReceptionPage({ resume }: { resume?: DossierDoc }) {
   }
 
   function startOver() {
+    setFormKey((k) => k + 1);
     setForm(emptyForm());
     setExisting(undefined);
     setSaved(null);
@@ -66,13 +70,34 @@ export function ReceptionPage({ resume }: { resume?: DossierDoc }) {
     setFailure(null);
   }
 
-  if (saved) return <ReceptionResult dossier={saved} onNext={startOver} />;
+  if (saved)
+    return (
+      <section>
+        <ReceptionResult dossier={saved} onNext={startOver} />
+        <TodayList />
+      </section>
+    );
+
+  /** Function keys for the busiest actions; Enter in any field receives (the form's submit). */
+  function shortcuts(event: KeyboardEvent<HTMLFormElement>) {
+    if (!form.procedure || busy) return;
+    const key = event.key;
+    if (key === 'F7') {
+      setForm({ ...form, submitted: fillRequired(form.procedure, form.submitted) });
+    } else if (key === 'F8') setPanel('supplement');
+    else if (key === 'F9') setPanel('refuse');
+    else return;
+    event.preventDefault();
+  }
 
   const errorList = Object.entries(errors);
   return (
     <section>
-      <h1>{existing ? t('reception.resumeTitle') : t('reception.title')}</h1>
-      <form onSubmit={submit} className="reception-form" aria-busy={busy}>
+      <div className="title-row">
+        <h1>{existing ? t('reception.resumeTitle') : t('reception.title')}</h1>
+        <NumbersLeft />
+      </div>
+      <form key={formKey} onSubmit={submit} onKeyDown={shortcuts} className="reception-form" aria-busy={busy}>
         <ProcedurePicker
           procedures={procedures.map((d) => d.toJSON() as Procedure)}
           value={form.procedure}
@@ -130,13 +155,16 @@ export function ReceptionPage({ resume }: { resume?: DossierDoc }) {
         ) : (
           <div className="actions">
             <button type="submit" disabled={busy}>
-              {t('reception.receive')}
+              {t('reception.receive')} (Enter)
             </button>
             <button type="button" className="secondary" onClick={() => setPanel('supplement')} disabled={busy || !form.procedure}>
-              {t('reception.requestSupplement')}
+              {t('reception.requestSupplement')} (F8)
             </button>
             <button type="button" className="danger" onClick={() => setPanel('refuse')} disabled={busy || !form.procedure}>
-              {t('reception.refuse')}
+              {t('reception.refuse')} (F9)
+            </button>
+            <button type="button" className="link" onClick={startOver} disabled={busy}>
+              {t('reception.clear')}
             </button>
           </div>
         )}

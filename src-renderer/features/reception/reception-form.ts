@@ -53,3 +53,10 @@ export function formatViDateInput(iso: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
   return m ? `${m[3]}/${m[2]}/${m[1]}` : '';
 }
+
+/** Every required component marked as handed in with the copies asked for ("Đã nộp đủ"). */
+export function fillRequired(procedure: Procedure, submitted: Record<string, number>): Record<string, number> {
+  const next = { ...submitted };
+  for (const c of procedure.components) if (!c.optional) next[c.id] = Math.max(next[c.id] ?? 0, c.quantity);
+  return next;
+}

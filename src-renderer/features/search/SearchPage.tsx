@@ -10,12 +10,13 @@ export function SearchPage() {
   const { t } = useTranslation();
   const ws = useWorkspace();
   const [query, setQuery] = useState('');
-  const [found, setFound] = useState<{ kind: SearchKind; results: DossierDoc[] } | null>(null);
+  const [answer, setAnswer] = useState<{ query: string; kind: SearchKind; results: DossierDoc[] } | null>(null);
+  const found = query.trim() && answer?.query === query ? answer : null;
 
   useEffect(() => {
-    if (!query.trim()) return setFound(null);
+    if (!query.trim()) return;
     let current = true;
-    const timer = setTimeout(() => void searchDossiers(ws.db, query).then((r) => current && setFound(r)), 120);
+    const timer = setTimeout(() => void searchDossiers(ws.db, query).then((r) => current && setAnswer({ query, ...r })), 120);
     return () => {
       current = false;
       clearTimeout(timer);

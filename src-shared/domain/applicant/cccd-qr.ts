@@ -87,6 +87,7 @@ function cleanScan(text: string): string {
     .replace(/\s*[\r\n]+\s*\|/g, '|')
     .replace(/\|\s*[\r\n]+\s*/g, '|')
     .replace(/[\r\n\t]+/g, ' ')
+    // eslint-disable-next-line no-control-regex -- removing the reader's control characters is the point
     .replace(/[\u0000-\u001f\u007f-\u009f]/g, '');
 }
 

@@ -127,7 +127,7 @@ export function parseCitizenId(raw: string, options: ParseCitizenIdOptions = {})
     errors.push(
       issue(
         'century-out-of-range',
-        `Chữ số thứ tư «${digit}» ứng với người sinh từ năm ${centuryStart} trở đi, điều này không thể có. Vui lòng kiểm tra lại số trên thẻ.`,
+        `Chữ số thứ tư «${digit}» cho biết người này sinh từ năm ${centuryStart} trở đi, không thể đúng. Vui lòng kiểm tra lại số trên thẻ.`,
         `The fourth digit '${digit}' means a birth in ${centuryStart} or later, which is impossible. Please check the number on the card.`,
       ),
     );
@@ -135,7 +135,7 @@ export function parseCitizenId(raw: string, options: ParseCitizenIdOptions = {})
     errors.push(
       issue(
         'birth-year-in-future',
-        `Theo số định danh thì năm sinh là ${birthYear}, muộn hơn năm hiện tại. Vui lòng kiểm tra lại số trên thẻ.`,
+        `Theo số định danh thì năm sinh là ${birthYear}, sau năm hiện tại. Vui lòng kiểm tra lại số trên thẻ.`,
         `The number implies birth year ${birthYear}, which is after the current year. Please check the number on the card.`,
       ),
     );

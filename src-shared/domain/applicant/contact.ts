@@ -154,7 +154,7 @@ export function normalizeEmail(raw: string): EmailResult {
   if (/[^\x21-\x7e]/.test(s)) {
     return emailError(
       'non-ascii',
-      'Địa chỉ email không được có chữ có dấu tiếng Việt hay ký tự đặc biệt (ví dụ: viết «nguyen» thay vì «nguyễn»).',
+      'Địa chỉ email không được chứa chữ tiếng Việt có dấu hay ký tự đặc biệt (ví dụ: viết «nguyen» thay vì «nguyễn»).',
       'An e-mail address cannot contain Vietnamese accented letters or other non-ASCII characters (e.g. write "nguyen", not "nguyễn").',
     );
   }
@@ -163,7 +163,7 @@ export function normalizeEmail(raw: string): EmailResult {
   if (local === '' || local.length > 64 || !LOCAL_PART.test(local)) {
     return emailError(
       'invalid-local-part',
-      'Phần trước ký tự @ của địa chỉ email không hợp lệ (không được để trống, không có hai dấu @, không bắt đầu, kết thúc hoặc lặp dấu chấm).',
+      'Phần trước ký tự @ của địa chỉ email không hợp lệ (không được để trống, chứa thêm dấu @, bắt đầu hay kết thúc bằng dấu chấm, hoặc có hai dấu chấm liền nhau).',
       'The part before the @ is not valid (it cannot be empty, contain a second @, or start, end or repeat a dot).',
     );
   }

@@ -20,14 +20,25 @@ export interface FormDocument {
 
 export const PRODUCER = 'motcua';
 
-// Ligatures off: a printed "fi" must be copied back as "fi", not as one ligature glyph.
-const FEATURES = { liga: false, clig: false, dlig: false };
+/**
+ * `TAG+PostScriptName`: the six-capital prefix marks an embedded subset (PDF 32000-1 §9.6.4), which
+ * pdf-lib's own names ("DejaVuSerif-1234") do not; fixed tags keep the output deterministic.
+ */
+function subsetName(bytes: Uint8Array, tag: string): string {
+  const name = fontkit.create(bytes).postscriptName || 'Font';
+  return `${tag}+${name.replace(/[^\x21-\x7e]|[()<>[\]{}/%#]/g, '')}`;
+}
+
+// Ligatures off: a printed "fi" must be copied back as "fi", not as one ligature glyph. Positioning
+// features off too: pdf-lib places glyphs by their advance widths only, so they would be computed
+// for nothing on every measurement.
+const FEATURES = { liga: false, clig: false, dlig: false, kern: false, mark: false, mkmk: false };
 
 export async function createFormDocument(fonts: FormFonts): Promise<FormDocument> {
   const doc = await PDFDocument.create({ updateMetadata: false });
   doc.registerFontkit(fontkit);
-  const embed = (bytes: Uint8Array) => doc.embedFont(bytes, { subset: true, features: FEATURES });
-  const [regular, bold, italic] = await Promise.all([embed(fonts.regular), embed(fonts.bold), embed(fonts.italic)]);
+  const embed = (bytes: Uint8Array, tag: string) => doc.embedFont(bytes, { subset: true, features: FEATURES, customName: subsetName(bytes, tag) });
+  const [regular, bold, italic] = await Promise.all([embed(fonts.regular, 'MCTREG'), embed(fonts.bold, 'MCTBLD'), embed(fonts.italic, 'MCTITA')]);
   return { doc, fonts: { regular, bold, italic } };
 }
 

@@ -2,7 +2,24 @@
  * A top-down cursor over A4 pages: `y` is the distance from the top edge of the current page, and
  * a new page is started whenever the next block does not fit above the bottom margin.
  */
-import { rgb, type PDFDocument, type PDFPage } from 'pdf-lib';
+import {
+  PDFName,
+  beginText,
+  endText,
+  popGraphicsState,
+  pushGraphicsState,
+  rectangle,
+  rgb,
+  setFontAndSize,
+  setLineWidth,
+  setTextMatrix,
+  showText,
+  stroke,
+  type PDFDocument,
+  type PDFFont,
+  type PDFHexString,
+  type PDFPage,
+} from 'pdf-lib';
 import type { FontSet } from './document';
 import { wrapRuns, type Line, type Run } from './wrap';
 
@@ -22,6 +39,7 @@ export const A4_PORTRAIT: PageSpec = { width: A4_W, height: A4_H, margin: { top:
 export const A4_LANDSCAPE: PageSpec = { width: A4_H, height: A4_W, margin: { top: 12 * MM, right: 10 * MM, bottom: 14 * MM, left: 12 * MM } };
 
 export const BLACK = rgb(0, 0, 0);
+const round = (n: number) => Math.round(n * 1000) / 1000;
 export const LINE_FACTOR = 1.3;
 /** Baseline below the top of a line box, as a fraction of the font size. */
 const BASELINE = 1.0;
@@ -40,8 +58,27 @@ export interface ParagraphOptions {
   after?: number;
 }
 
+// Encoded text per font (encoding runs fontkit's layout and adds the glyphs to the font's subset,
+// which stays true for a cached result because the font object is the same).
+const encoded = new WeakMap<PDFFont, Map<string, PDFHexString>>();
+
+function encode(font: PDFFont, text: string): PDFHexString {
+  let cache = encoded.get(font);
+  if (!cache) encoded.set(font, (cache = new Map()));
+  let hex = cache.get(text);
+  if (!hex) cache.set(text, (hex = font.encodeText(text)));
+  return hex;
+}
+
+/**
+ * Text and boxes are written as content-stream operators directly rather than with pdf-lib's
+ * drawText / drawRectangle: those add a new font resource to the page on every call and wrap each
+ * call in its own graphics state, which makes a 100-row ledger several times slower and larger.
+ * The fill and stroke colours stay the default black.
+ */
 export class Flow {
   readonly pages: PDFPage[] = [];
+  private fontKeys = new Map<PDFFont, PDFName>();
   page!: PDFPage;
   y = 0;
   /** Called after each page break (not for the first page), e.g. to repeat a running head. */
@@ -78,7 +115,19 @@ export class Flow {
   addPage(): void {
     this.page = this.doc.addPage([this.spec.width, this.spec.height]);
     this.pages.push(this.page);
+    this.fontKeys = new Map();
     this.y = this.spec.margin.top;
+  }
+
+  /** The page's resource name of a font (F1, F2 …), registered on first use. */
+  private fontKey(font: PDFFont): PDFName {
+    let key = this.fontKeys.get(font);
+    if (!key) {
+      key = PDFName.of(`F${this.fontKeys.size + 1}`);
+      this.page.node.setFontDictionary(key, font.ref);
+      this.fontKeys.set(font, key);
+    }
+    return key;
   }
 
   newPage(): void {
@@ -103,7 +152,14 @@ export class Flow {
   /** One run with its line box's top at `top`. */
   drawRun(run: Run, x: number, top: number): void {
     if (!run.text) return;
-    this.page.drawText(run.text, { x, y: this.pdfY(top + run.size * BASELINE), font: run.font, size: run.size, color: BLACK });
+    const y = this.pdfY(top + run.size * BASELINE);
+    this.page.pushOperators(
+      beginText(),
+      setFontAndSize(this.fontKey(run.font), run.size),
+      setTextMatrix(1, 0, 0, 1, round(x), round(y)),
+      showText(encode(run.font, run.text)),
+      endText(),
+    );
   }
 
   lineHeight(line: Line, fallbackSize: number): number {
@@ -139,6 +195,12 @@ export class Flow {
 
   /** Stroked rectangle, top-left corner at (x, top). */
   box(x: number, top: number, width: number, height: number, thickness = 0.5): void {
-    this.page.drawRectangle({ x, y: this.pdfY(top + height), width, height, borderWidth: thickness, borderColor: BLACK });
+    this.page.pushOperators(
+      pushGraphicsState(),
+      setLineWidth(thickness),
+      rectangle(round(x), round(this.pdfY(top + height)), round(width), round(height)),
+      stroke(),
+      popGraphicsState(),
+    );
   }
 }

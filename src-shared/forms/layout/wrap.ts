@@ -34,8 +34,17 @@ export function cleanText(text: string): string {
   return text.normalize('NFC').replace(/\r\n?/g, '\n').replace(/\t/g, ' ').replace(CONTROL, '');
 }
 
+// Widths at size 1 per font and text: measuring runs fontkit's full layout, and wrapping measures
+// the same syllables again and again. Keyed weakly by the font, so it lives as long as its document.
+const widths = new WeakMap<PDFFont, Map<string, number>>();
+
 export function textWidth(text: string, style: Style): number {
-  return text ? style.font.widthOfTextAtSize(text, style.size) : 0;
+  if (!text) return 0;
+  let cache = widths.get(style.font);
+  if (!cache) widths.set(style.font, (cache = new Map()));
+  let w = cache.get(text);
+  if (w === undefined) cache.set(text, (w = style.font.widthOfTextAtSize(text, 1)));
+  return w * style.size;
 }
 
 interface Piece extends Run {
@@ -43,18 +52,37 @@ interface Piece extends Run {
 }
 
 const CLUSTER = /\P{M}\p{M}*|\p{M}+/gu;
+/** Pieces of a long token ending at a soft break: after - / . _ @ (codes, addresses, e-mails). */
+const SOFT_PIECES = /[^-/._@]+[-/._@]*|[-/._@]+/g;
 
+/**
+ * Breaks a token wider than the line: at soft breaks where possible, between characters (never
+ * inside a base letter and its marks) where a piece is itself too wide.
+ */
 function splitLongWord(word: string, style: Style, first: number, width: number): string[] {
   const parts: string[] = [];
   let current = '';
   let limit = first;
-  for (const ch of word.match(CLUSTER) ?? []) {
-    if (current && textWidth(current + ch, style) > limit) {
+  const push = (unit: string) => {
+    if (current && textWidth(current + unit, style) > limit) {
       parts.push(current);
-      current = ch;
+      current = '';
       limit = width;
-    } else current += ch;
-  }
+    }
+    if (textWidth(unit, style) <= limit) {
+      current += unit;
+      return;
+    }
+    for (const ch of unit.match(CLUSTER) ?? []) {
+      if (current && textWidth(current + ch, style) > limit) {
+        parts.push(current);
+        current = '';
+        limit = width;
+      }
+      current += ch;
+    }
+  };
+  for (const piece of word.match(SOFT_PIECES) ?? []) push(piece);
   if (current) parts.push(current);
   return parts;
 }
@@ -140,6 +168,6 @@ export function wrapText(text: string, style: Style, width: number): Line[] {
 /** The largest size ≤ `size` (down to `min`) at which `text` fits on one line of `width`. */
 export function fitSize(text: string, font: PDFFont, size: number, width: number, min: number): number {
   let s = size;
-  while (s > min && font.widthOfTextAtSize(cleanText(text), s) > width) s = Math.round((s - 0.25) * 100) / 100;
+  while (s > min && textWidth(cleanText(text), { font, size: s }) > width) s = Math.round((s - 0.25) * 100) / 100;
   return s;
 }

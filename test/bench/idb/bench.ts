@@ -1,21 +1,26 @@
 /**
  * The IndexedDB bench page: the app's real database (`openDatabase`: RxDB + Dexie + z-schema
- * validation) in real Chromium, filled with dossiers built by `receiveDossier()`, then timed on the
- * queries the UI runs, each next to a baseline that shows what the index saves.
+ * validation) in real Chromium, filled with dossiers built by `recordCheck()` (data.ts), then timed on
+ * the queries the UI runs, each next to a baseline that shows what the index saves; then the
+ * reception screens' queries (queries-reception.ts), the status counts (status-counts.ts) and the
+ * receipt (receipt.ts) on the same filled database.
  *
  * Exposes `window.runBench(params)`; progress goes to the console (the runner prints it).
- * Every timed run builds a new RxQuery and evicts it from RxDB's query cache afterwards: a cached
- * query answers from memory (or by event-reduce) and would time nothing.
+ * Every timed run builds a new RxQuery and evicts it from RxDB's query cache afterwards (measure.ts).
  */
-import { createRxDatabase, uncacheRxQuery, INDEX_MAX, INDEX_MIN, type MangoQuerySelector, type RxCollection, type RxJsonSchema, type RxQuery } from 'rxdb';
+import { createRxDatabase, uncacheRxQuery, type MangoQuerySelector, type RxCollection, type RxJsonSchema } from 'rxdb';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { openDatabase, type MotcuaDatabase } from '../../../src-renderer/db/database';
-import { saveReception } from '../../../src-renderer/features/reception/save-reception';
-import type { Workspace } from '../../../src-renderer/runtime';
-import { dossierSchema, type DossierDoc } from '../../../src-shared/contract/documents';
+import { dossierEventSchema, dossierSchema, type DossierDoc, type DossierEventDoc } from '../../../src-shared/contract/documents';
 import { DOSSIER_STATUS_CODES, type DossierStatus } from '../../../src-shared/domain/dossier-status';
-import { BENCH_AGENCY, BENCH_PROCEDURES, createGenerator, vnDayStart, workingDays } from './data';
-import type { IdbBenchParams, IdbBenchResult, InsertMeasure, PlanSummary, QueryMeasure, StackMeasure, Timing } from './protocol';
+import { vnDay } from '../../../src-shared/domain/vn-time';
+import { BENCH_PROCEDURES, createGenerator, vnDayStart, workingDays } from './data';
+import { log, measure, now, once, type Measured } from './measure';
+import type { IdbBenchParams, IdbBenchResult, InsertMeasure, StackMeasure } from './protocol';
+import { measureReceptionQueries, pickSearchSample } from './queries-reception';
+import { coldReceipt, measureReceipts, timeSingleSaves } from './receipt';
+import { measureStatusCounts } from './status-counts';
+import { benchWorkspace, BENCH_WORKSTATION, seedWorkstation } from './workstation';
 
 declare global {
   interface Window {
@@ -23,114 +28,25 @@ declare global {
   }
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- queries of any collection and result type
-type AnyQuery = RxQuery<any, any>;
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type AnyCollection = RxCollection<any>;
+type FillCollections = Pick<MotcuaDatabase, 'dossiers' | 'dossierEvents'> & { close(): Promise<unknown> };
 
-const log = (message: string) => console.log(`[idb] ${message}`);
-const now = () => performance.now();
-
-function median(values: number[]): number {
-  const s = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+/** The app's storage and schemas for dossiers and events, without the validation wrapper. */
+async function openPlainDatabase(name: string): Promise<FillCollections> {
+  const db = await createRxDatabase<{ dossiers: RxCollection<DossierDoc>; dossierEvents: RxCollection<DossierEventDoc> }>({
+    name,
+    storage: getRxStorageDexie(),
+    multiInstance: true,
+    eventReduce: true,
+    closeDuplicates: true,
+  });
+  await db.addCollections({
+    dossiers: { schema: dossierSchema as unknown as RxJsonSchema<DossierDoc> },
+    dossierEvents: { schema: dossierEventSchema as unknown as RxJsonSchema<DossierEventDoc> },
+  });
+  return db;
 }
 
-function timing(samplesMs: number[]): Timing {
-  const round = (v: number) => Math.round(v * 100) / 100;
-  return {
-    medianMs: round(median(samplesMs)),
-    minMs: round(Math.min(...samplesMs)),
-    maxMs: round(Math.max(...samplesMs)),
-    samplesMs: samplesMs.map(round),
-  };
-}
-
-function planOf(query: AnyQuery): PlanSummary {
-  const plan = query.getPreparedQuery().queryPlan;
-  const fields = plan.index.map((field, i) => ({ field, start: plan.startKeys[i], end: plan.endKeys[i] }));
-  const relevant = fields.filter((f) => f.field !== '_deleted');
-  const primaryKey = query.collection.schema.primaryPath as string;
-  return {
-    index: relevant.map((f) => f.field).filter((f, i, all) => !(f === primaryKey && i === all.length - 1 && all.length > 1)),
-    fullRange: relevant.every((f) => f.start === INDEX_MIN && f.end === INDEX_MAX),
-    sortSatisfiedByIndex: plan.sortSatisfiedByIndex,
-    selectorSatisfiedByIndex: plan.selectorSatisfiedByIndex,
-  };
-}
-
-interface Outcome {
-  /** Ids in result order, or the count. */
-  result: string[] | number;
-  /** The RxQuery that ran (its plan is recorded). */
-  query: AnyQuery;
-}
-
-function resultOf(value: unknown): string[] | number {
-  if (typeof value === 'number') return value;
-  if (Array.isArray(value)) return value.map((d: { primary: string }) => d.primary);
-  throw new Error(`unexpected query result ${String(value)}`);
-}
-
-/** Runs a query once, then drops it from the collection's query cache. */
-async function once(make: () => AnyQuery): Promise<Outcome> {
-  const query = make();
-  try {
-    return { result: resultOf(await query.exec()), query };
-  } finally {
-    uncacheRxQuery((query.collection as AnyCollection)._queryCache, query);
-  }
-}
-
-async function measure(
-  spec: { id: string; label: string; query: string; runs: number; note?: string },
-  run: () => Promise<Outcome>,
-  figure?: QueryMeasure & { ids: string[] | number },
-): Promise<QueryMeasure & { ids: string[] | number }> {
-  log(`  ${spec.id}: warm-up + ${spec.runs} runs`);
-  const warm = await run();
-  const samples: number[] = [];
-  for (let i = 0; i < spec.runs; i++) {
-    const t0 = now();
-    await run();
-    samples.push(now() - t0);
-  }
-  const ids = warm.result;
-  const measured: QueryMeasure & { ids: string[] | number } = {
-    id: spec.id,
-    label: spec.label,
-    query: spec.query,
-    plan: planOf(warm.query),
-    resultSize: typeof ids === 'number' ? ids : ids.length,
-    timing: timing(samples),
-    ids,
-  };
-  if (spec.note) measured.note = spec.note;
-  if (figure) measured.sameResultAsFigure = JSON.stringify(ids) === JSON.stringify(figure.ids);
-  log(`  ${spec.id}: median ${measured.timing.medianMs} ms (${measured.resultSize} results)`);
-  return measured;
-}
-
-/** Saves like the reception screen does (outbox rows, dossier, event), `count` times; ms each. */
-async function timeSingleSaves(db: MotcuaDatabase, count: number): Promise<Timing> {
-  const ws = {
-    db,
-    user: { username: 'clerk.an', role: 'clerk', agencyId: BENCH_AGENCY, displayName: 'Clerk An' },
-    workstationId: 'WS-01',
-  } as unknown as Workspace;
-  const procedure = BENCH_PROCEDURES[0]!;
-  await saveReception(ws, { procedure, applicant: { kind: 'individual', name: 'Nguyễn Văn Khởi Động' } }); // warm-up
-  const samples: number[] = [];
-  for (let i = 0; i < count; i++) {
-    const t0 = now();
-    await saveReception(ws, { procedure, applicant: { kind: 'individual', name: `Trần Thị Đo Lường ${i}` } });
-    samples.push(now() - t0);
-  }
-  return timing(samples);
-}
-
-async function insertAll(db: MotcuaDatabase, p: IdbBenchParams, days: string[]): Promise<InsertMeasure> {
+async function insertAll(db: FillCollections, p: IdbBenchParams, days: string[]): Promise<{ insert: InsertMeasure; ledgerCounts: Map<string, number> }> {
   const generator = createGenerator(p.size, days, p.seed);
   const batchMs: number[] = [];
   let dossierMs = 0;
@@ -163,10 +79,11 @@ async function insertAll(db: MotcuaDatabase, p: IdbBenchParams, days: string[]):
   const rate = (ms: number[], docs: number) => Math.round(docs / (ms.reduce((s, v) => s + v, 0) / 1000));
   const firstDocs = Math.min(p.size, tenth * p.batchSize);
   const lastDocs = p.size - (batchMs.length - tenth) * p.batchSize;
-  return {
+  const insert: InsertMeasure = {
     dossiers,
     events,
     batchSize: p.batchSize,
+    validated: p.fill === 'app',
     dossierMs: Math.round(dossierMs),
     eventMs: Math.round(eventMs),
     dossiersPerSecond: rate(batchMs, dossiers),
@@ -176,6 +93,7 @@ async function insertAll(db: MotcuaDatabase, p: IdbBenchParams, days: string[]):
     batchMs: batchMs.map((v) => Math.round(v)),
     totalMs: Math.round(now() - start),
   };
+  return { insert, ledgerCounts: generator.ledgerCounts };
 }
 
 /** Raw IndexedDB: one object store with the schema's indexes, one transaction per batch. */
@@ -216,11 +134,11 @@ async function rawIndexedDbInsert(name: string, batches: DossierDoc[][]): Promis
  * through Dexie without schema validation, and into raw IndexedDB.
  */
 async function measureStack(p: IdbBenchParams, days: string[]): Promise<StackMeasure> {
-  const docs = Math.min(p.size, 10 * p.batchSize);
+  const docs = Math.min(p.size, 5 * p.batchSize);
   const generator = createGenerator(docs, days, p.seed + 1);
   const batches: DossierDoc[][] = [];
   while (batches.length * p.batchSize < docs) batches.push(generator.next(p.batchSize).dossiers);
-  const copy = (b: DossierDoc[]) => b.map((d) => ({ ...d, applicant: { ...d.applicant } }));
+  const copy = (b: DossierDoc[]) => structuredClone(b);
   const rate = (ms: number) => Math.round(docs / (ms / 1000));
 
   log(`storage stack: ${docs} dossiers three ways`);
@@ -254,7 +172,8 @@ async function runBench(p: IdbBenchParams): Promise<IdbBenchResult> {
   const days = workingDays(p.lastDay, p.workingDays);
   const today = p.lastDay;
 
-  // Baseline for opening and saving: an empty database.
+  // Baselines for opening, saving and printing: an empty database (with the settings of a workstation),
+  // kept open until the end so that its receipts are timed as warm as those of the full database.
   log(`N=${p.size}: empty database`);
   let t0 = now();
   let empty = await openDatabase('motcua_bench_empty');
@@ -263,37 +182,91 @@ async function runBench(p: IdbBenchParams): Promise<IdbBenchResult> {
   t0 = now();
   empty = await openDatabase('motcua_bench_empty');
   const emptyOpenMs = now() - t0;
-  const singleEmpty = await timeSingleSaves(empty, p.singleSaves);
-  await empty.remove();
+  await seedWorkstation(empty);
+  const emptyWs = benchWorkspace(empty);
+  const cold = await coldReceipt(emptyWs, p.seed + 100);
 
   const stack = await measureStack(p, days);
 
+  // Fill: through the app's own database (fill 'app'), or the same RxDB + Dexie storage and schemas
+  // without the z-schema wrapper (fill 'plain': validation costs ~4 ms a dossier, measure.ts's stack
+  // figures show it); either way the figures below run on the app's openDatabase().
   const name = 'motcua_bench';
-  let db = await openDatabase(name);
-  log(`inserting ${p.size} dossiers + events in batches of ${p.batchSize}`);
-  const insert = await insertAll(db, p, days);
+  const fillDb = p.fill === 'app' ? await openDatabase(name) : await openPlainDatabase(name);
+  log(`inserting ${p.size} dossiers + events in batches of ${p.batchSize} (${p.fill === 'app' ? "the app's database" : 'RxDB + Dexie without validation'})`);
+  const { insert, ledgerCounts } = await insertAll(fillDb, p, days);
   log(`insert done: ${insert.dossiersPerSecond} dossiers/s, ${insert.eventsPerSecond} events/s, ${(insert.totalMs / 1000).toFixed(1)} s in all`);
   const estimate = await navigator.storage?.estimate?.().catch(() => null);
 
-  // Close and reopen: what signing in costs once the data is there, and the first list after it.
-  await db.close();
+  // Close and open with the app's stack: what signing in costs once the data is there, and the first list after it.
+  await fillDb.close();
   t0 = now();
-  db = await openDatabase(name);
+  const db = await openDatabase(name);
   const fullOpenMs = now() - t0;
   t0 = now();
   await once(() => db.dossiers.find({ selector: { receivedDay: today }, sort: [{ receivedInv: 'asc' }], limit: 200 }));
   const fullFirstListMs = now() - t0;
+  await seedWorkstation(db, ledgerCounts.get(`${BENCH_WORKSTATION} ${vnDay(Date.now()).slice(0, 4)}`) ?? 0);
 
   const distribution: IdbBenchResult['distribution'] = { status: {}, procedure: {}, lastDay: 0 };
   for (const s of DOSSIER_STATUS_CODES) distribution.status[s] = (await once(() => db.dossiers.count({ selector: { status: s } }))).result as number;
-  for (const pr of BENCH_PROCEDURES) distribution.procedure[pr.code] = (await once(() => db.dossiers.count({ selector: { procedureCode: pr.code } }))).result as number;
+  const mainProcedures = [...BENCH_PROCEDURES].sort((a, b) => b.weight - a.weight).slice(0, 6);
+  for (const { procedure: pr } of mainProcedures) distribution.procedure[pr.code] = (await once(() => db.dossiers.count({ selector: { procedureCode: pr.code } }))).result as number;
   distribution.lastDay = (await once(() => db.dossiers.count({ selector: { receivedDay: today } }))).result as number;
 
-  const queries: (QueryMeasure & { ids: string[] | number })[] = [];
+  const queries = await listQueries(db, p, today, distribution, findings);
+
+  // The reception screens on the same database: ledger, search, status counts, receipt.
+  const sample = await pickSearchSample(db, today);
+  const reception = await measureReceptionQueries(db, p, today, sample);
+  findings.push(...reception.findings);
+  const ws = benchWorkspace(db);
+  const statusCounts = await measureStatusCounts(ws, p);
+  const receiptFull = await measureReceipts(ws, p.receipts, p.seed + 201);
+  const receiptEmpty = await measureReceipts(emptyWs, p.receipts, p.seed + 101);
+  log(`single saves (x${p.singleSaves}), full and empty database`);
+  const singleFull = await timeSingleSaves(ws, p.singleSaves, p.seed + 202);
+  const singleEmpty = await timeSingleSaves(emptyWs, p.singleSaves, p.seed + 102);
+  await empty.remove();
+
+  for (const q of [...queries, ...reception.queries]) {
+    const isFigure = !q.id.includes('.');
+    const isCount = q.query.startsWith('count(');
+    for (const plan of q.plans ?? (q.plan ? [q.plan] : [])) {
+      if (isFigure && (!plan.selectorSatisfiedByIndex || (!isCount && !plan.sortSatisfiedByIndex))) {
+        findings.push(`figure query ${q.id} is not fully index-backed: ${JSON.stringify(plan)}`);
+      }
+    }
+    if (q.sameResultAsFigure === false) findings.push(`baseline ${q.id} did not return the same result as its figure`);
+  }
+  await db.close();
+
+  const strip = (list: Measured[]) => list.map(({ ids: _ids, ...q }) => q);
+  return {
+    params: p,
+    userAgent: navigator.userAgent,
+    hardwareConcurrency: navigator.hardwareConcurrency,
+    storageUsageBytes: estimate?.usage ?? null,
+    insert,
+    stack,
+    distribution,
+    open: { createMs: Math.round(createMs), emptyMs: Math.round(emptyOpenMs), fullMs: Math.round(fullOpenMs), fullFirstListMs: Math.round(fullFirstListMs) },
+    queries: strip(queries),
+    findings,
+    singleSave: { emptyDb: singleEmpty, fullDb: singleFull },
+    reception: { queries: strip(reception.queries), scan: reception.scan },
+    statusCounts,
+    receipt: { emptyDb: receiptEmpty, fullDb: receiptFull, cold },
+    totalMs: Math.round(now() - benchStart),
+  };
+}
+
+/** The lists and counts the UI shows, each with its baselines (the figures the bench always printed). */
+async function listQueries(db: MotcuaDatabase, p: IdbBenchParams, today: string, distribution: IdbBenchResult['distribution'], findings: string[]): Promise<Measured[]> {
+  const queries: Measured[] = [];
   const r = p.runs;
   const slow = p.slowRuns;
   const D = db.dossiers;
-
   // 0. All dossiers, newest first (the register's first page).
   log('query: newest 200 of all dossiers');
   const newest = await measure(
@@ -413,7 +386,7 @@ async function runBench(p: IdbBenchParams): Promise<IdbBenchResult> {
           .sort((a, b) => a.receivedInv - b.receivedInv || (a.id < b.id ? -1 : 1))
           .slice(0, 50)
           .map((d) => d.id);
-        return { result: ids, query };
+        return { result: ids, queries: [query] };
       } finally {
         uncacheRxQuery(D._queryCache, query);
       }
@@ -421,34 +394,7 @@ async function runBench(p: IdbBenchParams): Promise<IdbBenchResult> {
     byProcedure,
   ));
 
-  // 4. Saving one dossier, as the reception screen does, with N dossiers in the database.
-  log(`single saves (x${p.singleSaves})`);
-  const singleFull = await timeSingleSaves(db, p.singleSaves);
-
-  for (const q of queries) {
-    const isFigure = !q.id.includes('.');
-    const isCount = q.query.startsWith('count(');
-    if (isFigure && q.plan && (!q.plan.selectorSatisfiedByIndex || (!isCount && !q.plan.sortSatisfiedByIndex))) {
-      findings.push(`figure query ${q.id} is not fully index-backed: ${JSON.stringify(q.plan)}`);
-    }
-    if (q.sameResultAsFigure === false) findings.push(`baseline ${q.id} did not return the same result as its figure`);
-  }
-  await db.close();
-
-  return {
-    params: p,
-    userAgent: navigator.userAgent,
-    hardwareConcurrency: navigator.hardwareConcurrency,
-    storageUsageBytes: estimate?.usage ?? null,
-    insert,
-    stack,
-    distribution,
-    open: { createMs: Math.round(createMs), emptyMs: Math.round(emptyOpenMs), fullMs: Math.round(fullOpenMs), fullFirstListMs: Math.round(fullFirstListMs) },
-    queries: queries.map(({ ids: _ids, ...q }) => q),
-    findings,
-    singleSave: { emptyDb: singleEmpty, fullDb: singleFull },
-    totalMs: Math.round(now() - benchStart),
-  };
+  return queries;
 }
 
 window.runBench = runBench;

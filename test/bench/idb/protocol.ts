@@ -16,8 +16,15 @@ export interface IdbBenchParams {
   runs: number;
   /** Timed runs for the slowest baselines (full scans that materialise every document). */
   slowRuns: number;
-  /** Single saves (dossier + event + outbox rows, as the UI does) timed at the start and the end. */
+  /** Single saves (saveCheck: numbers, dossier, event, outbox rows) on the empty and the full database. */
   singleSaves: number;
+  /** Receipts (save + PDF) timed on the empty and the full database. */
+  receipts: number;
+  /**
+   * How the database is filled: 'app' through openDatabase() (z-schema validation of every
+   * document), 'plain' through the same RxDB + Dexie storage and schemas without validation.
+   */
+  fill: 'app' | 'plain';
   /** Seed of the data generator, so two runs insert the same data. */
   seed: number;
 }
@@ -48,6 +55,8 @@ export interface QueryMeasure {
   query: string;
   /** Query plan, when the query goes through RxDB's planner; null for JS-side work. */
   plan: PlanSummary | null;
+  /** Every plan, when the figure ran more than one query (a one-word name search runs two). */
+  plans?: PlanSummary[];
   /** Documents (or the count) the query returned. */
   resultSize: number;
   timing: Timing;
@@ -60,6 +69,8 @@ export interface InsertMeasure {
   dossiers: number;
   events: number;
   batchSize: number;
+  /** Whether the fill went through the app's validating storage (fill 'app'). */
+  validated: boolean;
   /** Wall time of all dossier bulkInserts (data generation excluded). */
   dossierMs: number;
   /** Wall time of all event bulkInserts. */
@@ -86,6 +97,51 @@ export interface StackMeasure {
   rawIndexedDbPerSecond: number;
 }
 
+/** The full find() the JS-filter baselines of the reception queries share (one per run). */
+export interface ScanMeasure {
+  docs: number;
+  timing: Timing;
+}
+
+/** Dossier counts per status through `keepStatusCounts` (src-renderer/dossiers/status-counts.ts). */
+export interface StatusCountMeasure {
+  /** `count({selector:{status}})` for each of the 10 statuses, one after the other. */
+  fullRecount: Timing;
+  /** Milliseconds per status in the last recount run. */
+  perStatusMs: Record<string, number>;
+  /** From `keepStatusCounts(db)` until `counts$` first has a value. */
+  firstValue: Timing;
+  /** Reading the kept counts as a component does (subscribe, take the value, unsubscribe), per read. */
+  read: Timing;
+  readsPerSample: number;
+  /** From writing a new received dossier until `counts$` shows it (status 2 recounted). */
+  afterReceive: Timing;
+  /** From returning a processed dossier (9 → 10) until `counts$` shows it (both recounted). */
+  afterReturn: Timing;
+  counts: Record<string, number>;
+}
+
+/** Pressing "Tiếp nhận" until the receipt PDF is ready, step by step (medians of the runs). */
+export interface ReceiptMeasure {
+  runs: number;
+  /** checkReceptionInput: the validation saveCheck runs before issuing numbers. */
+  validate: Timing;
+  /** issueNumbers: dossier code from the number block + ledger entry, both persisted. */
+  issue: Timing;
+  /** recordCheck: the dossier and its event (appointment on the working calendar). */
+  record: Timing;
+  /** writeDossierChange: outbox rows, dossier, event. */
+  write: Timing;
+  /** validate + issue + record + write: what saveCheck does. */
+  save: Timing;
+  /** buildDossierForm(ws, 'receipt', dossier): reads (agency profile, events, procedure) + buildReceipt. */
+  pdf: Timing;
+  total: Timing;
+  pdfBytes: number;
+  /** One receipt's numbers, for the record. */
+  sample: { code: string; ledger: string; appointmentAt: string };
+}
+
 export interface IdbBenchResult {
   params: IdbBenchParams;
   userAgent: string;
@@ -106,5 +162,13 @@ export interface IdbBenchResult {
   /** Refusals and other observations made while running (e.g. RxDB refusing a slow count). */
   findings: string[];
   singleSave: { emptyDb: Timing; fullDb: Timing };
+  /** Ledger and search figures with their JS-filter baselines. */
+  reception: { queries: QueryMeasure[]; scan: ScanMeasure };
+  statusCounts: StatusCountMeasure;
+  /**
+   * The receipt on the empty and on the full database; `cold` is the very first receipt in the page
+   * (fonts fetched and parsed, pdf-lib not yet compiled by the JIT), one sample.
+   */
+  receipt: { emptyDb: ReceiptMeasure; fullDb: ReceiptMeasure; cold: { saveMs: number; pdfMs: number; totalMs: number } };
   totalMs: number;
 }

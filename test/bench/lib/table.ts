@@ -3,6 +3,7 @@ import type { BenchRow } from './types';
 
 export function formatNumber(value: number, unit: string): string {
   if (unit === 'docs/s') return `${Math.round(value).toLocaleString('en-US')} ${unit}`;
+  if (value !== 0 && Math.abs(value) < 0.01) return `${value.toPrecision(2)} ${unit}`;
   const digits = Math.abs(value) < 10 ? 2 : Math.abs(value) < 100 ? 1 : 0;
   return `${value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits })} ${unit}`;
 }
@@ -26,18 +27,34 @@ export function renderTable(header: string[], lines: string[][], rightAligned: R
   return [row(header), rule, ...lines.map(row)].join('\n');
 }
 
+/** Whether the figure meets its goal (undefined without one). */
+export function meetsGoal(row: BenchRow): boolean | undefined {
+  if (!row.goal) return undefined;
+  return row.better === 'lower' ? row.value <= row.goal.value : row.value >= row.goal.value;
+}
+
+function goalCell(row: BenchRow): string {
+  const met = meetsGoal(row);
+  if (met === undefined || !row.goal) return '';
+  return `${row.better === 'lower' ? '≤' : '≥'} ${formatNumber(row.goal.value, row.unit)}: ${met ? 'met' : 'MISSED'}`;
+}
+
 export function renderBenchRows(rows: BenchRow[]): string {
+  const withGoals = rows.some((r) => r.goal);
   let previous = '';
   const lines = rows.map((r) => {
     const repeat = r.figure === previous;
     previous = r.figure;
-    return [
+    const cells = [
       repeat ? '' : r.figure,
       repeat ? '' : formatNumber(r.value, r.unit),
       r.baseline ?? '—',
       r.baselineValue === undefined ? '—' : formatNumber(r.baselineValue, r.unit),
       formatRatio(ratioOf(r)),
     ];
+    if (withGoals) cells.push(repeat ? '' : goalCell(r));
+    return cells;
   });
-  return renderTable(['figure', 'value', 'baseline', 'baseline value', 'ratio'], lines, new Set([1, 3, 4]));
+  const header = ['figure', 'value', 'baseline', 'baseline value', 'ratio'];
+  return renderTable(withGoals ? [...header, 'goal'] : header, lines, new Set([1, 3, 4]));
 }

@@ -21,6 +21,15 @@ export interface BenchRow {
   baseline?: string;
   baselineValue?: number;
   better: 'lower' | 'higher';
+  /** A target the figure is checked against, printed as information (never asserted). */
+  goal?: Goal;
+}
+
+/** `value` is an upper bound when lower is better, a lower bound otherwise; same unit as the row. */
+export interface Goal {
+  value: number;
+  /** Names the goal in the findings, e.g. "every query under 100 ms". */
+  name: string;
 }
 
 export interface BenchSection {

@@ -1,8 +1,10 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MOTTO, MOTTO_NATION, buildReceipt, buildStopNotice, FormTemplateError } from '../../../src-shared/forms';
 import { DELAY_REASON, FONTS, REFUSAL_REASONS, STOP_REASON, SUPPLEMENT_ITEMS, base, buildAll, timed } from './build-all';
 import { CODE, dossier } from './fixtures';
-import { pdfInfo, pdfText, qpdfCheck, squash, writePdf } from './pdf-tools';
+import { pdfInfo, pdfText, qpdfCheck, squash, writePdf, removeTempDir } from './pdf-tools';
+
+afterAll(removeTempDir);
 
 const NAME = 'Nguyễn Thị Hồng Nhung';
 const CLERK = 'Trần Quốc Việt';
@@ -10,12 +12,20 @@ const ADDRESS = 'Số 12, đường Lê Lợi, phường Điện Biên, tỉnh T
 const RECEIVED = '14 giờ 05 phút, ngày 21 tháng 11 năm 2026';
 const APPOINTMENT = '16 giờ 30 phút, ngày 04 tháng 12 năm 2026';
 
-/** Strings that fit on one line must appear in `-layout`; all must appear in the plain text. */
+/**
+ * Strings printed on one line must appear in the `-layout` and the plain text; all, including those
+ * wrapped over lines (of a paragraph or a table cell), in the `-raw` text (content order) with line
+ * breaks read as spaces.
+ */
 function expectText(file: string, oneLine: readonly string[], wrapped: readonly string[] = []): void {
   const layout = pdfText(file, 'layout');
-  const plain = squash(pdfText(file, 'plain'));
-  for (const s of oneLine) expect(layout, `layout text of ${file}`).toContain(s);
-  for (const s of [...oneLine, ...wrapped]) expect(plain, `plain text of ${file}`).toContain(squash(s));
+  const plain = pdfText(file, 'plain');
+  const raw = squash(pdfText(file, 'raw'));
+  for (const s of oneLine) {
+    expect(layout, `layout text of ${file}`).toContain(s);
+    expect(plain, `plain text of ${file}`).toContain(s);
+  }
+  for (const s of [...oneLine, ...wrapped]) expect(raw, `raw text of ${file}`).toContain(squash(s));
 }
 
 describe.each(['2025', '2018'] as const)('forms of the %s regime', (regime) => {
@@ -111,14 +121,21 @@ describe.each(['2025', '2018'] as const)('forms of the %s regime', (regime) => {
     const file = files.slip as string;
     expectText(
       file,
-      [...common, num('06', '05'), 'PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ', `Mã hồ sơ: ${CODE}`, 'Người giao', 'Người nhận', 'Trước hạn'],
-      ['Ký, ghi rõ họ tên', 'Chuyển hồ sơ đến cơ quan giải quyết', 'Sở Tư pháp tỉnh Thanh Hóa', 'Nhận kết quả từ cơ quan giải quyết', RECEIVED, CLERK, 'Lê Thị Lan'],
+      [...common, num('06', '05'), 'PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ', `Mã hồ sơ: ${CODE}`, 'Trước hạn', 'Ký, ghi rõ họ tên'],
+      ['Người giao', 'Người nhận', 'Chuyển hồ sơ đến cơ quan giải quyết', 'Sở Tư pháp tỉnh Thanh Hóa', 'Nhận kết quả từ cơ quan giải quyết', RECEIVED, CLERK, 'Lê Thị Lan'],
     );
-    const plain = squash(pdfText(file, 'plain'));
-    // In time order, and the other dossier's event is left out.
-    const order = ['Tiếp nhận hồ sơ', 'Chuyển hồ sơ đến cơ quan giải quyết', 'Nhận kết quả từ cơ quan giải quyết', 'Trả kết quả'].map((s) => plain.lastIndexOf(s));
-    expect([...order].sort((a, b) => a - b)).toEqual(order);
-    expect(plain).not.toContain('u-other');
+    const raw = squash(pdfText(file, 'raw'));
+    // In time order (the fixture lists them shuffled), and the other dossier's event is left out.
+    const body = raw.slice(raw.indexOf('Người nhận'));
+    let at = 0;
+    for (const step of ['1 14:05 ngày 21/11/2026', 'Tiếp nhận hồ sơ', '2 15:40', 'Chuyển hồ sơ đến cơ quan giải quyết', '3 10:20', 'Nhận kết quả từ cơ quan giải quyết', '4 09:00', 'Trả kết quả']) {
+      const i = body.indexOf(step, at);
+      expect(i, step).toBeGreaterThanOrEqual(at);
+      at = i + step.length;
+    }
+    expect(raw).not.toContain('08:00');
+    expect(raw).not.toContain('u-other');
+    const plain = pdfText(file, 'plain');
     expect(plain).toContain('Trang 1/1');
   });
 
@@ -126,9 +143,43 @@ describe.each(['2025', '2018'] as const)('forms of the %s regime', (regime) => {
     const file = files.ledger as string;
     expectText(
       file,
-      [...common, num('07', '06'), 'SỔ THEO DÕI HỒ SƠ', 'Quyển số: 03', 'Từ ngày 01 tháng 11 năm 2026 đến ngày 30 tháng 11 năm 2026', CODE, 'Ngày, tháng, năm', 'Trang 1/1'],
+      [...common, num('07', '06'), 'SỔ THEO DÕI HỒ SƠ', 'Quyển số: 03', 'Từ ngày 01 tháng 11 năm 2026 đến ngày 30 tháng 11 năm 2026', 'Ngày, tháng, năm', 'Trang 1/1'],
       [NAME, '21/11/2026', '04/12/2026'],
     );
+    // The code breaks after a hyphen in its narrow column, never inside a number.
+    // (plain mode would join the lines and drop the hyphen, as if it were a word division).
+    expect(squash(pdfText(file, 'raw')).replace(/- /g, '-')).toContain(CODE);
+  });
+});
+
+describe('receipt variants', () => {
+  it('flows a long component list onto more pages, repeating the table heading', async () => {
+    const d = dossier();
+    const components = Array.from({ length: 45 }, (_, i) => ({ ...d.components[1]!, id: `c${i}`, name: `Giấy tờ số ${i + 1}: bản kê khai tài sản, thu nhập của người đề nghị` }));
+    const file = writePdf('receipt-long', await timed('2025 receipt, 45 components', () => buildReceipt({ ...base('2025'), dossier: { ...d, components } })));
+    expect(qpdfCheck(file)).toContain('No syntax or stream encoding errors');
+    const pages = pdfInfo(file).pages;
+    expect(pages).toBeGreaterThanOrEqual(2);
+    for (let p = 2; p <= pages; p++) {
+      expect(squash(pdfText(file, 'raw', { first: p, last: p }))).toContain('TT Tên giấy tờ Hình thức (bản chính, bản sao, bản sao chứng thực) Số lượng');
+      expect(pdfText(file, 'layout', { first: p, last: p })).toContain(`Trang ${p}/${pages}`);
+    }
+    const last = squash(pdfText(file, 'raw', { first: pages, last: pages }));
+    expect(last).toContain('Giấy tờ số 45');
+    expect(last).toContain('NGƯỜI TIẾP NHẬN HỒ SƠ');
+  });
+
+  it('prints an organisation with its tax code, and same-day and hourly limits', async () => {
+    const d = dossier();
+    const org = { ...d.applicant, kind: 'organisation' as const, name: 'Công ty TNHH Ánh Dương Thanh Hóa', idNumber: '', gender: '' as const, taxCode: '2801234567' };
+    const sameDay = writePdf('receipt-org', await buildReceipt({ ...base('2025'), dossier: { ...d, applicant: org, limit: { unit: 'sameDay', value: 0 } } }));
+    expectText(sameDay, ['Tổ chức: Công ty TNHH Ánh Dương Thanh Hóa', 'Mã số thuế: 2801234567', 'Thời gian giải quyết hồ sơ theo quy định: Trong ngày']);
+    const hours = writePdf('receipt-hours', await buildReceipt({ ...base('2018'), dossier: { ...d, limit: { unit: 'workingHours', value: 4 }, returnMethod: 'postal' } }));
+    expectText(hours, ['Thời gian giải quyết hồ sơ theo quy định: 4 giờ làm việc', 'Mẫu số 01'], [`Qua dịch vụ bưu chính công ích, đến địa chỉ: ${ADDRESS}`]);
+  });
+
+  it('refuses to print a receipt for a dossier without a code', async () => {
+    await expect(buildReceipt({ ...base('2025'), dossier: dossier({ code: '' }) })).rejects.toThrow(/code/);
   });
 });
 
@@ -164,7 +215,7 @@ describe('text is real, NFC, searchable', () => {
     const rows = out.split('\n').slice(2).filter(Boolean);
     expect(rows.length).toBe(3);
     for (const row of rows) {
-      expect(row).toMatch(/DejaVuSerif/);
+      expect(row).toMatch(/^MCT(REG|BLD|ITA)\+DejaVuSerif/);
       expect(row).toMatch(/\byes\s+yes\s+yes\b/); // embedded, subset, ToUnicode
     }
     expect(FONTS.regular.byteLength).toBeGreaterThan(100_000);

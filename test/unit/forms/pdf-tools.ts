@@ -1,6 +1,6 @@
 /** The real PDF tools (qpdf, poppler) run on the forms the tests build. */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -8,10 +8,23 @@ export function hasTool(name: string): boolean {
   return spawnSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' }).status === 0;
 }
 
-export const TEMP_DIR = mkdtempSync(path.join(tmpdir(), 'motcua-forms-'));
+let dir: string | undefined;
+
+/** This test file's temporary directory, made on first use. */
+export function tempDir(): string {
+  dir ??= mkdtempSync(path.join(tmpdir(), 'motcua-forms-'));
+  return dir;
+}
+
+/** For afterAll: removes the PDFs, unless MOTCUA_KEEP_FORMS is set (then says where they are). */
+export function removeTempDir(): void {
+  if (!dir) return;
+  if (process.env.MOTCUA_KEEP_FORMS) console.log(`[forms] PDFs kept in ${dir}`);
+  else rmSync(dir, { recursive: true, force: true });
+}
 
 export function writePdf(name: string, bytes: Uint8Array): string {
-  const file = path.join(TEMP_DIR, `${name}.pdf`);
+  const file = path.join(tempDir(), `${name}.pdf`);
   writeFileSync(file, bytes);
   return file;
 }
@@ -61,7 +74,7 @@ export interface GrayImage {
 
 /** Rasterises one page to 8-bit grey with pdftoppm and reads the PGM. */
 export function rasterise(file: string, page: number, dpi: number): GrayImage {
-  const dir = mkdtempSync(path.join(TEMP_DIR, 'raster-'));
+  const dir = mkdtempSync(path.join(tempDir(), 'raster-'));
   execFileSync('pdftoppm', ['-r', String(dpi), '-gray', '-f', String(page), '-l', String(page), file, path.join(dir, 'p')]);
   const name = readdirSync(dir).find((f) => f.endsWith('.pgm'));
   if (!name) throw new Error('pdftoppm wrote no PGM');
@@ -89,7 +102,7 @@ export function parsePgm(buf: Buffer): GrayImage {
 }
 
 export function pngOfPage(file: string, page: number, dpi: number): string {
-  const dir = mkdtempSync(path.join(TEMP_DIR, 'png-'));
+  const dir = mkdtempSync(path.join(tempDir(), 'png-'));
   execFileSync('pdftoppm', ['-r', String(dpi), '-png', '-f', String(page), '-l', String(page), file, path.join(dir, 'p')]);
   const name = readdirSync(dir).find((f) => f.endsWith('.png'));
   if (!name) throw new Error('pdftoppm wrote no PNG');

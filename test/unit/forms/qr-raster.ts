@@ -62,7 +62,10 @@ function findFinders(img: GrayImage, minUnit: number): Finder[] {
       const vu = isFinderRatio(runsThrough(img, x, y, 0, 1), minUnit);
       if (!vu || Math.abs(hu - vu) > hu * 0.3) continue;
       if (found.some((f) => Math.hypot(f.x - x, f.y - y) < f.unit * 4)) continue;
-      found.push(centreOf(img, x, y, (hu + vu) / 2));
+      const c = centreOf(img, x, y, (hu + vu) / 2);
+      // Diagonally too (in steps of √2 px): data modules rarely pass all three.
+      if (!isFinderRatio(runsThrough(img, c.x, c.y, 1, 1), minUnit)) continue;
+      found.push(c);
     }
   }
   return found;
@@ -90,8 +93,7 @@ export interface ReadMatrix {
 
 /** The module matrix of the one QR symbol on the image (finder units of at least `minUnit` px). */
 export function readQrMatrix(img: GrayImage, minUnit = 4): ReadMatrix {
-  const finders = findFinders(img, minUnit);
-  if (finders.length !== 3) throw new Error(`expected 3 finder patterns, found ${finders.length}: ${JSON.stringify(finders)}`);
+  const finders = bestTriangle(findFinders(img, minUnit));
   const tl = [...finders].sort((a, b) => a.x + a.y - (b.x + b.y))[0] as Finder;
   const others = finders.filter((f) => f !== tl);
   const tr = [...others].sort((a, b) => b.x - a.x)[0] as Finder;
@@ -110,6 +112,22 @@ export function readQrMatrix(img: GrayImage, minUnit = 4): ReadMatrix {
     }),
   );
   return { matrix, module: m, origin };
+}
+
+/** The three candidates forming a right isosceles triangle (the symbol's three corners). */
+function bestTriangle(found: Finder[]): Finder[] {
+  let best: { score: number; set: Finder[] } | undefined;
+  for (let i = 0; i < found.length; i++)
+    for (let j = i + 1; j < found.length; j++)
+      for (let k = j + 1; k < found.length; k++) {
+        const set = [found[i], found[j], found[k]] as Finder[];
+        const [a, b, c] = set as [Finder, Finder, Finder];
+        const d = [Math.hypot(a.x - b.x, a.y - b.y), Math.hypot(b.x - c.x, b.y - c.y), Math.hypot(a.x - c.x, a.y - c.y)].sort((p, q) => p - q) as [number, number, number];
+        const score = Math.abs(d[0] - d[1]) / d[1] + Math.abs(d[2] - d[1] * Math.SQRT2) / d[2];
+        if (score < 0.05 && (!best || score < best.score)) best = { score, set };
+      }
+  if (!best) throw new Error(`no three finder patterns form a QR symbol: ${JSON.stringify(found)}`);
+  return best.set;
 }
 
 /** Crops an image to the rectangle (in pixels). */

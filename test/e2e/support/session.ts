@@ -1,0 +1,28 @@
+import { expect, type Browser, type Page } from '@playwright/test';
+import type { Stack } from './stack';
+
+export const AGENCY = '000.17.22.H56';
+export const PASSWORD = 'mat-khau-thu-nghiem-1';
+
+export async function signIn(stack: Stack, browser: Browser, username: string, password = PASSWORD): Promise<Page> {
+  const page = await (await browser.newContext({ acceptDownloads: true })).newPage();
+  await page.goto(stack.host!.url);
+  await page.getByLabel('Tên đăng nhập').fill(username);
+  await page.getByLabel('Mật khẩu').fill(password);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  return page;
+}
+
+/** Waits until the workstation holds dossier numbers for today (fetched from the portal after sign-in). */
+export async function numbersReady(page: Page): Promise<void> {
+  await expect(page.getByTestId('numbers-left')).toHaveAttribute('data-count', /^[1-9]\d*$/);
+}
+
+/** Chooses a procedure from the keyboard: type, Enter on the first match. */
+export async function chooseProcedure(page: Page, search: string, code: string): Promise<void> {
+  const box = page.getByRole('combobox', { name: /Tìm thủ tục/ });
+  await box.fill(search);
+  await expect(page.getByRole('option').first()).toContainText(code);
+  await box.press('Enter');
+  await expect(page.getByTestId('chosen-procedure')).toContainText(code);
+}
