@@ -118,6 +118,9 @@ export interface StatusCountMeasure {
   afterReceive: Timing;
   /** From returning a processed dossier (9 → 10) until `counts$` shows it (both recounted). */
   afterReturn: Timing;
+  /** From a bulkUpsert of `pullSize` dossiers 9 → 10 (as a replication pull writes) until `counts$` shows it; null if too few processed dossiers. */
+  afterPull: Timing | null;
+  pullSize: number;
   counts: Record<string, number>;
 }
 
@@ -154,10 +157,11 @@ export interface IdbBenchResult {
   /** Documents per status and per procedure, to read the query figures against. */
   distribution: { status: Record<string, number>; procedure: Record<string, number>; lastDay: number };
   /**
-   * Opening the database: creating it, reopening it empty, and reopening it with `size` dossiers
-   * (closed and opened again in the same browser), then the first list after that.
+   * Opening the database: creating it, reopening it empty, opening it with the app's stack right
+   * after the fill (`firstMs`) and once more (`fullMs`, closed and opened again in the same
+   * browser), then the first list after that.
    */
-  open: { createMs: number; emptyMs: number; fullMs: number; fullFirstListMs: number };
+  open: { createMs: number; emptyMs: number; firstMs: number; fullMs: number; fullFirstListMs: number };
   queries: QueryMeasure[];
   /** Refusals and other observations made while running (e.g. RxDB refusing a slow count). */
   findings: string[];
