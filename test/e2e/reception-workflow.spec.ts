@@ -167,6 +167,13 @@ test('transfer, result and return, with the history and the control slip', async
 
   const timeline = view.getByTestId('timeline');
   await expect(timeline.locator('tbody tr')).toHaveCount(4);
+  await page.getByRole('button', { name: 'Đóng' }).click();
+  // The in-memory status counts follow: one returned, one received (the supplemented one), one refused.
+  const summary = page.getByTestId('status-summary');
+  await expect(summary.locator('[data-status="10"]')).toHaveAttribute('data-count', '1');
+  await expect(summary.locator('[data-status="3"]')).toHaveAttribute('data-count', '1');
+  await page.getByTestId('search-results').locator('tr', { hasText: receivedCode }).click();
+  await expect(timeline.locator('tbody tr')).toHaveCount(4);
   for (const type of ['received', 'transferred', 'resultReceived', 'returned']) await expect(timeline.locator(`tr[data-event-type="${type}"]`)).toHaveCount(1);
 
   const text = await printed('controlSlip');

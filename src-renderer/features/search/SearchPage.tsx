@@ -4,6 +4,7 @@ import type { DossierDoc } from '../../../src-shared/contract/documents';
 import { searchDossiers, type SearchKind } from '../../dossiers/search';
 import { useWorkspace } from '../../workspace-context';
 import { DossierTable } from '../dossier/DossierTable';
+import { StatusSummary } from './StatusSummary';
 
 /** One box for every kind of lookup: code, name, ID number or phone (the kind is recognised). */
 export function SearchPage() {
@@ -26,6 +27,7 @@ export function SearchPage() {
   return (
     <section>
       <h1>{t('search.title')}</h1>
+      <StatusSummary />
       <input name="search" autoFocus value={query} placeholder={t('search.placeholder')} aria-label={t('search.title')} onChange={(e) => setQuery(e.target.value)} />
       {found && (
         <p className="muted" role="status" data-testid="search-summary">

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { desktop } from '../../bridge';
 import type { MethodResponse } from '../../../src-shared/contract/desktop';
 import { LanguageSwitch } from '../shell/LanguageSwitch';
+import { AgencyProfileForm } from './AgencyProfileForm';
 
 export function SettingsPage() {
   const { t } = useTranslation();
@@ -27,6 +28,7 @@ export function SettingsPage() {
         <dt>{t('settings.version')}</dt>
         <dd>{info ? `${info.version} (${info.host}, ${info.platform})` : '…'}</dd>
       </dl>
+      <AgencyProfileForm />
     </section>
   );
 }

@@ -35,19 +35,17 @@ export function AppShell({ onLogout }: { onLogout: () => void }) {
         ))}
       </nav>
       <main className="content">
-        {dossierId ? (
-          <DossierView dossierId={dossierId} onClose={close} onResume={resumeAtCounter} />
-        ) : (
-          <>
-            {/* A resumed dossier gets a fresh form: the key remounts the page. */}
-            {area === 'reception' && <ReceptionPage key={resume?.id ?? 'new'} {...(resume ? { resume } : {})} />}
-            {area === 'search' && <SearchPage />}
-            {area === 'ledger' && <LedgerPage />}
-            {area === 'sync' && <SyncPage />}
-            {area === 'settings' && <SettingsPage />}
-            {(area === 'scan' || area === 'supervisor') && <PlaceholderPage area={area} />}
-          </>
-        )}
+        {dossierId && <DossierView dossierId={dossierId} onClose={close} onResume={resumeAtCounter} />}
+        {/* Hidden, not unmounted, under an open dossier: the search, filters and form keep their state. */}
+        <div hidden={Boolean(dossierId)}>
+          {/* A resumed dossier gets a fresh form: the key remounts the page. */}
+          {area === 'reception' && <ReceptionPage key={resume?.id ?? 'new'} {...(resume ? { resume } : {})} />}
+          {area === 'search' && <SearchPage />}
+          {area === 'ledger' && <LedgerPage />}
+          {area === 'sync' && <SyncPage />}
+          {area === 'settings' && <SettingsPage />}
+          {(area === 'scan' || area === 'supervisor') && <PlaceholderPage area={area} />}
+        </div>
       </main>
     </div>
   );

@@ -14,7 +14,8 @@ import { openDatabase, type MotcuaDatabase } from '../../../src-renderer/db/data
 import { dossierEventSchema, dossierSchema, type DossierDoc, type DossierEventDoc } from '../../../src-shared/contract/documents';
 import { DOSSIER_STATUS_CODES, type DossierStatus } from '../../../src-shared/domain/dossier-status';
 import { vnDay } from '../../../src-shared/domain/vn-time';
-import { BENCH_PROCEDURES, createGenerator, vnDayStart, workingDays } from './data';
+import { vnDayStart, workingDays } from './calendar';
+import { BENCH_PROCEDURES, createGenerator } from './data';
 import { log, measure, now, once, type Measured } from './measure';
 import type { IdbBenchParams, IdbBenchResult, InsertMeasure, StackMeasure } from './protocol';
 import { measureReceptionQueries, pickSearchSample } from './queries-reception';

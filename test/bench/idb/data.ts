@@ -6,31 +6,21 @@
  * fee, withdrawal, stop) whose fields are set as far as the dossier got. One check event per dossier
  * (`received`, or `supplementRequested` / `refused` at the counter). Deterministic for a seed.
  */
-import type { CalendarTable } from '../../../src-shared/contract/calendar';
-import type { Applicant, DossierDoc, DossierEventDoc, ReturnMethod } from '../../../src-shared/contract/documents';
+import type { Applicant, DossierDoc, DossierEventDoc } from '../../../src-shared/contract/documents';
 import { DEFAULT_CODE_FORMAT } from '../../../src-shared/contract/reference-api';
-import { addDays } from '../../../src-shared/domain/civil-date';
-import { createWorkingCalendar, type WorkingCalendar } from '../../../src-shared/domain/calendar/working-calendar';
 import { formatDossierCode } from '../../../src-shared/domain/dossier-code/format';
-import { CHANNEL, DOSSIER_STATUS, type Channel } from '../../../src-shared/domain/dossier-status';
+import { CHANNEL, type Channel } from '../../../src-shared/domain/dossier-status';
 import type { Procedure } from '../../../src-shared/domain/procedure';
 import { missingComponents, checklist, recordCheck, type CheckOutcome, type ReceptionInput } from '../../../src-shared/domain/reception';
 import { vnMidnight } from '../../../src-shared/domain/vn-time';
 import { counterLabelOf, LEDGER_VOLUME_SIZE } from '../../../src-renderer/dossiers/numbers';
 import seed from '../../../resources/seed/procedures.json';
-import cal2024 from '../../../resources/calendar/2024.json';
-import cal2025 from '../../../resources/calendar/2025.json';
-import cal2026 from '../../../resources/calendar/2026.json';
-import cal2027 from '../../../resources/calendar/2027.json';
+import { age } from './aging';
 import { randomApplicant } from './applicants';
+import { BENCH_CALENDAR, endOfDay } from './calendar';
 import { between, pick, prng, uuid, weighted, type Rand } from './random';
 
 export const BENCH_AGENCY = '000.17.22.H56';
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
-
-/** The bundled calendar tables (holidays, Tết, make-up days), as the app loads them. */
-export const BENCH_CALENDAR: WorkingCalendar = createWorkingCalendar([cal2024, cal2025, cal2026, cal2027] as unknown as CalendarTable[]);
 
 /** The bundled catalog, as seeded into a new workstation. */
 export const BENCH_CATALOG = seed as unknown as { version: string; procedures: Procedure[] };
@@ -56,25 +46,6 @@ const REFUSALS = [
   'Người nộp hồ sơ không phải là người có quyền yêu cầu theo quy định',
 ];
 
-/** Who collects a company's result. */
-const PROXIES = ['Lê Văn Hùng', 'Trần Thị Mai', 'Nguyễn Đức Thắng', 'Phạm Thị Hồng Nhung'];
-
-/** Midnight (UTC ms) of the Vietnam day `yyyy-MM-dd`. */
-export const vnDayStart = vnMidnight;
-
-/** The last `count` working days (per the bundled calendar) up to and including `lastDay`, oldest first. */
-export function workingDays(lastDay: string, count: number): string[] {
-  const days: string[] = [];
-  for (let d = lastDay; days.length < count; d = addDays(d, -1)) if (BENCH_CALENDAR.isWorkingDay(d)) days.push(d);
-  return days.reverse();
-}
-
-/** The end of office hours on `day`: the bench's "now" for ageing the data. */
-export function endOfDay(day: string): number {
-  const sessions = BENCH_CALENDAR.sessions;
-  return vnMidnight(day) + sessions[sessions.length - 1]!.end;
-}
-
 /** `count` distinct instants in the office sessions of `day`, sorted. */
 function receptionTimes(rand: Rand, day: string, count: number): number[] {
   const sessions = BENCH_CALENDAR.sessions;
@@ -90,123 +61,6 @@ function receptionTimes(rand: Rand, day: string, count: number): number[] {
   // Distinct times keep every sort on receivedInv free of ties (the search baselines compare order).
   for (let i = 1; i < times.length; i++) if (times[i]! <= times[i - 1]!) times[i] = times[i - 1]! + 1;
   return times;
-}
-
-/**
- * Office-time arithmetic for ageing the data, on a precomputed list of working days (the app's
- * working-time functions walk the calendar day by day, which made generating 200,000 dossiers take
- * over a minute). A position is `working-day index × office ms per day + office ms into that day`.
- */
-const SESSIONS = BENCH_CALENDAR.sessions;
-const workingDay = BENCH_CALENDAR.workingMsPerDay;
-const DAY_MIDNIGHTS: number[] = [];
-for (let d = '2023-12-01'; d <= '2028-01-31'; d = addDays(d, 1)) if (BENCH_CALENDAR.isWorkingDay(d)) DAY_MIDNIGHTS.push(vnMidnight(d));
-
-/** Office position of instant `t` (instants outside office hours move to the next office time). */
-function officePosition(t: number): number {
-  let lo = 0;
-  let hi = DAY_MIDNIGHTS.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (DAY_MIDNIGHTS[mid]! <= t) lo = mid;
-    else hi = mid - 1;
-  }
-  const msOfDay = t - DAY_MIDNIGHTS[lo]!;
-  let office = 0;
-  for (const s of SESSIONS) {
-    if (msOfDay < s.start) break;
-    office += Math.min(msOfDay, s.end) - s.start;
-  }
-  return lo * workingDay + Math.min(office, workingDay);
-}
-
-function instantOf(position: number): number {
-  const index = Math.floor(position / workingDay);
-  let rest = position - index * workingDay;
-  for (const s of SESSIONS) {
-    if (rest < s.end - s.start) return DAY_MIDNIGHTS[index]! + s.start + rest;
-    rest -= s.end - s.start;
-  }
-  return DAY_MIDNIGHTS[index]! + SESSIONS[SESSIONS.length - 1]!.end;
-}
-
-/** `ms` of office time after `t`. */
-const after = (t: number, ms: number) => instantOf(officePosition(t) + ms);
-/** A random office time between `from` and `to`. */
-function between2(rand: Rand, from: number, to: number): number {
-  const a = officePosition(from);
-  const b = officePosition(to);
-  return b > a ? instantOf(a + Math.floor(rand() * (b - a))) : from;
-}
-/** Office time between two instants. */
-const officeMsBetween = (a: number, b: number) => Math.max(0, officePosition(b) - officePosition(a));
-
-/**
- * What happened to a received dossier by `now`: transfer, maybe a supplement or a fee, the result
- * (on time for most), the return. Only what happened before `now` is written into the dossier.
- */
-function age(rand: Rand, d: DossierDoc, now: number): void {
-  const S = DOSSIER_STATUS;
-  const sameDay = d.limit.unit === 'sameDay';
-  const at = (t: number) => t <= now;
-  let last = d.receivedAt;
-  const set = (patch: Partial<DossierDoc>, t: number) => {
-    Object.assign(d, patch);
-    last = Math.max(last, t);
-  };
-
-  if (rand() < 0.006) {
-    const t = after(d.receivedAt, Math.floor(rand() * 3 * workingDay));
-    if (at(t)) set({ status: S.withdrawn, finishedAt: t }, t);
-    return finish(d, last);
-  }
-  // Same-day procedures are often settled on the spot, without a transfer to the processing body.
-  const settledOnSpot = sameDay && rand() < 0.5;
-  const transferredAt = settledOnSpot ? 0 : after(d.receivedAt, between(rand, 5, sameDay ? 60 : 480) * MINUTE);
-  if (transferredAt && at(transferredAt)) set({ status: S.processing, transferredAt }, transferredAt);
-
-  let appointmentAt = d.appointmentAt;
-  const start = transferredAt || d.receivedAt;
-  if (!sameDay && transferredAt && rand() < 0.04) {
-    // Supplement requested after reception: the clock pauses until the applicant brings it.
-    const pausedSince = between2(rand, transferredAt, appointmentAt);
-    const back = after(pausedSince, between(rand, 1, 10) * workingDay);
-    if (at(pausedSince)) set({ status: S.supplementRequested, pausedSince, supplementRequests: 1 }, pausedSince);
-    if (!at(back)) return finish(d, last);
-    appointmentAt = after(appointmentAt, officeMsBetween(pausedSince, back));
-    set({ status: S.processing, pausedSince: 0, appointmentAt }, back);
-  }
-  if (transferredAt && rand() < 0.003) {
-    const t = between2(rand, transferredAt, appointmentAt);
-    if (at(t)) set({ status: S.stopped, finishedAt: t }, t);
-    return finish(d, last);
-  }
-  if (!sameDay && transferredAt && rand() < 0.03) {
-    // Financial obligation: waiting for the applicant to pay (status 6) for a day or two.
-    const requested = between2(rand, transferredAt, appointmentAt);
-    const paid = after(requested, between(rand, 2, 16) * HOUR);
-    if (at(requested) && !at(paid)) return finish(Object.assign(d, { status: S.feeRequested }), requested);
-  }
-  const late = rand() < (sameDay ? 0.03 : 0.1);
-  const resultAt = late
-    ? after(appointmentAt, between(rand, 1, 5 * 8) * HOUR)
-    : settledOnSpot
-      ? after(d.receivedAt, between(rand, 15, 120) * MINUTE)
-      : between2(rand, start, appointmentAt);
-  if (!at(resultAt)) return finish(d, last);
-  set({ status: S.processed, resultAt, finishedAt: resultAt }, resultAt);
-
-  if (rand() < 0.035) return finish(d, last); // never collected
-  const returnedAt = settledOnSpot && rand() < 0.8 ? after(resultAt, between(rand, 1, 30) * MINUTE) : after(resultAt, Math.floor(rand() * rand() * 10 * workingDay));
-  if (!at(returnedAt)) return finish(d, last);
-  const method = weighted<ReturnMethod>(rand, [['inPerson', 88], ['postal', 8], ['electronic', d.channel === CHANNEL.online ? 20 : 0]]);
-  const signer = method === 'inPerson' && d.applicant.kind === 'organisation' ? `${pick(rand, PROXIES)} (được ủy quyền)` : d.applicant.name;
-  set({ status: S.returned, returnedAt, returnedTo: method === 'electronic' ? '' : signer, returnMethod: method }, returnedAt);
-  return finish(d, last);
-}
-
-function finish(d: DossierDoc, last: number): void {
-  d.updatedAt = Math.max(d.updatedAt, last);
 }
 
 export interface Generator {

@@ -15,7 +15,8 @@ import { AGENCY_PROFILE_KEY } from '../../../src-renderer/print/agency-profile';
 import { updateIssuerState } from '../../../src-renderer/reception/issuer-store';
 import type { Workspace } from '../../../src-renderer/runtime';
 import { randomApplicant } from './applicants';
-import { BENCH_AGENCY, BENCH_CALENDAR, BENCH_CATALOG } from './data';
+import { BENCH_CALENDAR } from './calendar';
+import { BENCH_AGENCY, BENCH_CATALOG } from './data';
 import { prng, type Rand } from './random';
 
 export const BENCH_WORKSTATION = 'WS-01';
