@@ -4,6 +4,7 @@
  */
 import { spawnTs } from '../services/spawn-ts';
 import { runCalendarCommand } from './calendar';
+import { PUBLISH_USAGE, runPublishCommand } from './publish';
 
 const USAGE = `Usage: npm run motcua -- <command>
 
@@ -14,6 +15,9 @@ Commands:
                          due date-time of a dossier (Vietnam time); the last line is ISO 8601 +07:00
   calendar holidays --year <yyyy>
                          non-working weekdays and working Saturdays/Sundays of a year: yyyy-MM-dd<TAB>reason
+  ${PUBLISH_USAGE}
+                         send a new catalog or calendar year to the portal (admin; password in
+                         MOTCUA_PASSWORD); every workstation receives it at its next sync
   help                   this text
 `;
 
@@ -31,6 +35,15 @@ switch (command) {
       (code) => (process.exitCode = code),
       (err: unknown) => {
         process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+        process.exitCode = 1;
+      },
+    );
+    break;
+  case 'publish':
+    runPublishCommand(rest, process.env, (l) => process.stdout.write(`${l}\n`), (l) => process.stderr.write(`${l}\n`)).then(
+      (code) => (process.exitCode = code),
+      (err: unknown) => {
+        process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
         process.exitCode = 1;
       },
     );
