@@ -1,3 +1,4 @@
+import { ACTION_NAME_EN } from '../../src-shared/domain/lifecycle/apply';
 import { STATUS_NAME_EN } from '../../src-shared/domain/dossier-status';
 import type { Messages } from './vi';
 
@@ -143,20 +144,7 @@ export const en: Messages = {
     download: 'Download the PDF',
     failed: 'Could not build the file: {{message}}',
   },
-  actions: {
-    received: 'Receive the dossier',
-    supplementRequested: 'Request a supplement',
-    supplemented: 'Supplement received',
-    refused: 'Refuse',
-    transferred: 'Transfer to the processing body',
-    feeRequested: 'Request fees',
-    feePaid: 'Fees paid',
-    resultReceived: 'Result received back',
-    returned: 'Return the result',
-    withdrawn: 'Withdraw',
-    stopped: 'Stop processing',
-    rescheduled: 'Reschedule',
-  },
+  actions: { ...ACTION_NAME_EN },
   action: {
     itemsPerLine: 'Documents to supplement (one per line)',
     reasonsPerLine: 'Reasons (one per line)',

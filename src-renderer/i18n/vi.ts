@@ -1,3 +1,4 @@
+import { ACTION_NAME_VI } from '../../src-shared/domain/lifecycle/apply';
 import { STATUS_NAME_VI } from '../../src-shared/domain/dossier-status';
 
 /** Vietnamese, the default UI language. */
@@ -150,20 +151,7 @@ export const vi = {
     download: 'Tải tệp PDF',
     failed: 'Không tạo được tệp: {{message}}',
   },
-  actions: {
-    received: 'Tiếp nhận hồ sơ',
-    supplementRequested: 'Yêu cầu bổ sung',
-    supplemented: 'Đã bổ sung',
-    refused: 'Từ chối tiếp nhận',
-    transferred: 'Chuyển cơ quan giải quyết',
-    feeRequested: 'Yêu cầu nghĩa vụ tài chính',
-    feePaid: 'Đã nộp nghĩa vụ tài chính',
-    resultReceived: 'Nhận kết quả',
-    returned: 'Trả kết quả',
-    withdrawn: 'Rút hồ sơ',
-    stopped: 'Dừng giải quyết',
-    rescheduled: 'Hẹn lại ngày trả',
-  },
+  actions: { ...ACTION_NAME_VI },
   action: {
     itemsPerLine: 'Giấy tờ cần bổ sung (mỗi dòng một mục)',
     reasonsPerLine: 'Lý do (mỗi dòng một lý do)',

@@ -156,7 +156,7 @@ test('transfer, result and return, with the history and the control slip', async
   await view.getByRole('button', { name: 'Chuyển cơ quan giải quyết', exact: true }).click();
   await view.getByRole('button', { name: 'Xác nhận', exact: true }).click();
   await expect(view).toHaveAttribute('data-status', '4');
-  await view.getByRole('button', { name: 'Nhận kết quả', exact: true }).click();
+  await view.getByRole('button', { name: 'Nhận kết quả từ cơ quan giải quyết', exact: true }).click();
   await view.getByRole('button', { name: 'Xác nhận', exact: true }).click();
   await expect(view).toHaveAttribute('data-status', '9');
   await view.getByRole('button', { name: 'Trả kết quả', exact: true }).click();

@@ -1,5 +1,6 @@
 /** The reception form's state and its conversion to the domain's input. */
 import type { Applicant } from '../../../src-shared/contract/documents';
+import { emptyApplicant } from '../../../src-shared/domain/applicant/empty';
 import { CHANNEL, type Channel } from '../../../src-shared/domain/dossier-status';
 import type { Procedure } from '../../../src-shared/domain/procedure';
 import type { ReceptionInput } from '../../../src-shared/domain/reception';
@@ -12,18 +13,6 @@ export interface ReceptionForm {
   submitted: Record<string, number>;
   notes: string;
 }
-
-export const emptyApplicant = (): Applicant => ({
-  kind: 'individual',
-  name: '',
-  idNumber: '',
-  birthDate: '',
-  gender: '',
-  taxCode: '',
-  phone: '',
-  email: '',
-  address: '',
-});
 
 export const emptyForm = (): ReceptionForm => ({
   procedure: null,

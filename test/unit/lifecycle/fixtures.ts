@@ -4,7 +4,7 @@ import type { DossierDoc } from '../../../src-shared/contract/documents';
 import type { Procedure } from '../../../src-shared/domain/procedure';
 import { createWorkingCalendar, type WorkingCalendar } from '../../../src-shared/domain/calendar/working-calendar';
 import { loadCalendarTables } from '../../../src-main/services/calendar-tables';
-import { emptyApplicantFixture } from './applicant-fixture';
+import { emptyApplicant as emptyApplicantFixture } from '../../../src-shared/domain/applicant/empty';
 
 export const RESOURCES = path.resolve(import.meta.dirname, '../../../resources');
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { MAX_EPOCH_MS } from '../../../src-shared/contract/documents';
 import { LifecycleError } from '../../../src-shared/domain/lifecycle/errors';
 import { checklist, missingComponents, recordCheck, ReceptionError, searchKeys, type ReceptionInput } from '../../../src-shared/domain/reception';
-import { emptyApplicantFixture } from './applicant-fixture';
+import { emptyApplicant as emptyApplicantFixture } from '../../../src-shared/domain/applicant/empty';
 import { newId, officialCalendar, PROCEDURE } from './fixtures';
 
 const vn = (y: number, mo: number, d: number, h: number, mi = 0) => Date.UTC(y, mo - 1, d, h - 7, mi);

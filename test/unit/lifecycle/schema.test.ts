@@ -7,7 +7,7 @@ import ZSchema from 'z-schema';
 import { describe, expect, it } from 'vitest';
 import { dossierEventSchema, dossierSchema } from '../../../src-shared/contract/documents';
 import { recordCheck } from '../../../src-shared/domain/reception';
-import { emptyApplicantFixture } from './applicant-fixture';
+import { emptyApplicant as emptyApplicantFixture } from '../../../src-shared/domain/applicant/empty';
 import { newId, officialCalendar, PROCEDURE } from './fixtures';
 
 // RxDB keywords that are not JSON Schema.
