@@ -15,7 +15,7 @@ import type { WorkingCalendar } from '../src-shared/domain/calendar/working-cale
 import { loadWorkingCalendar } from './dossiers/calendar';
 import { keepStatusCounts, type StatusCountKeeper } from './dossiers/status-counts';
 import { pullCalendarTables, pullCatalog, refreshCodeBlocks } from './sync/reference-data';
-import { ensureHolder } from './reception/issuer-store';
+import { ensureHolder } from './dossiers/issuer-store';
 
 export interface Workspace {
   db: MotcuaDatabase;

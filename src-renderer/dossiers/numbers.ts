@@ -8,7 +8,7 @@ import type { IssuedNumbers } from '../../src-shared/domain/reception';
 import { vnDay } from '../../src-shared/domain/vn-time';
 import type { MotcuaDatabase } from '../db/database';
 import { modifySetting } from '../db/setting-doc';
-import { readCodeFormat, updateIssuerState } from '../reception/issuer-store';
+import { readCodeFormat, updateIssuerState } from './issuer-store';
 
 export class NumbersExhaustedError extends Error {
   override name = 'NumbersExhaustedError';

@@ -21,7 +21,7 @@ import { compileFormat, type DossierCodeFormat } from '../../src-shared/domain/d
 import { vnDay } from '../../src-shared/domain/vn-time';
 import { replaceCatalog } from '../db/catalog';
 import type { MotcuaDatabase } from '../db/database';
-import { readCodeFormatSetting, readIssuerState, updateIssuerState, writeCodeFormat } from '../reception/issuer-store';
+import { readCodeFormatSetting, readIssuerState, updateIssuerState, writeCodeFormat } from '../dossiers/issuer-store';
 import type { PortalClient } from './portal-client';
 
 /** Settings document holding the portal's calendar tables (CalendarTable[]). */

@@ -1,6 +1,6 @@
 /**
  * The workstation's side of reference data and number blocks (src-renderer/sync/reference-data.ts,
- * src-renderer/reception/issuer-store.ts) against a real portal over HTTP, with the real portal
+ * src-renderer/dossiers/issuer-store.ts) against a real portal over HTTP, with the real portal
  * client and RxDB on in-memory storage (same schemas and validation wrapper as the app).
  */
 import { createRxDatabase, type RxJsonSchema } from 'rxdb';
@@ -26,7 +26,7 @@ import {
   readCodeFormatSetting,
   readIssuerState,
   updateIssuerState,
-} from '../../src-renderer/reception/issuer-store';
+} from '../../src-renderer/dossiers/issuer-store';
 import { DB_TARGETS, SETUP_TIMEOUT, type TestDatabase } from './support/targets';
 import { AGENCY_A, call, login, startPortal, userToken, type RunningPortal } from './support/portal';
 

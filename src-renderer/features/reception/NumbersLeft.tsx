@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { remainingFor, type IssuerState } from '../../../src-shared/domain/dossier-code/allocator';
 import { compileFormat } from '../../../src-shared/domain/dossier-code/format';
 import { DEFAULT_CODE_FORMAT } from '../../../src-shared/contract/reference-api';
-import { CODE_FORMAT_KEY, CODE_ISSUER_KEY, type CodeFormatSetting } from '../../reception/issuer-store';
+import { CODE_FORMAT_KEY, CODE_ISSUER_KEY, type CodeFormatSetting } from '../../dossiers/issuer-store';
 import { useObservable, useVnToday } from '../../hooks';
 import { useWorkspace } from '../../workspace-context';
 
