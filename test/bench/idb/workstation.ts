@@ -12,7 +12,7 @@ import { vnDay } from '../../../src-shared/domain/vn-time';
 import { seedCatalog } from '../../../src-renderer/db/catalog';
 import type { MotcuaDatabase } from '../../../src-renderer/db/database';
 import { AGENCY_PROFILE_KEY } from '../../../src-renderer/print/agency-profile';
-import { updateIssuerState } from '../../../src-renderer/reception/issuer-store';
+import { updateIssuerState } from '../../../src-renderer/dossiers/issuer-store';
 import type { Workspace } from '../../../src-renderer/runtime';
 import { randomApplicant } from './applicants';
 import { BENCH_CALENDAR } from './calendar';
