@@ -3,6 +3,7 @@
  * module, so the wiring of security.ts and the dispatcher is checked without the Electron binary.
  */
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { APP_VERSION } from '../../src-main/version';
 import Module, { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -265,7 +266,7 @@ describe('Electron main process wiring (fake electron)', () => {
   it('answers contract calls from our page only', async () => {
     const { state } = await startApp();
     const invoke = state.ipc.get(IPC_INVOKE_CHANNEL)!;
-    await expect(invoke(appSender, 'app.info', {})).resolves.toMatchObject({ ok: true, result: { host: 'electron', version: '0.1.0' } });
+    await expect(invoke(appSender, 'app.info', {})).resolves.toMatchObject({ ok: true, result: { host: 'electron', version: APP_VERSION } });
     await expect(invoke(appSender, 'catalog.seed', {})).resolves.toMatchObject({ ok: true });
     await expect(invoke(appSender, 'no.such', {})).resolves.toMatchObject({ ok: false, error: { code: 'unknown_method' } });
     await expect(invoke(appSender, 'settings.update', { language: 'xx' })).resolves.toMatchObject({ ok: false, error: { code: 'invalid_request' } });
