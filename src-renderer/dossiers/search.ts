@@ -31,9 +31,10 @@ export function classifyQuery(raw: string): { kind: SearchKind; key: string } | 
 }
 
 async function prefix(db: MotcuaDatabase, field: 'code' | 'idKey' | 'phoneKey' | 'nameKey' | 'givenNameKey', key: string): Promise<DossierDoc[]> {
-  const docs = await db.dossiers
-    .find({ selector: { [field]: { $gte: key, $lt: key + HIGH } }, sort: [{ [field]: 'asc' }, { receivedInv: 'asc' }], limit: SEARCH_LIMIT })
-    .exec();
+  // The sort must follow the index exactly to be served by it: `code` is a single-field index, the
+  // others are [field, receivedInv]. So a prefix returns its first matches in key order, not the newest.
+  const sort = field === 'code' ? [{ code: 'asc' as const }] : [{ [field]: 'asc' as const }, { receivedInv: 'asc' as const }];
+  const docs = await db.dossiers.find({ selector: { [field]: { $gte: key, $lt: key + HIGH } }, sort, limit: SEARCH_LIMIT }).exec();
   return docs.map((d) => d.toJSON() as DossierDoc);
 }
 

@@ -176,6 +176,7 @@ export const en: Messages = {
   search: {
     title: 'Find a dossier',
     placeholder: 'Dossier code, name (accents optional), ID number, tax code or phone',
+    narrow: 'Only the first {{count}} dossiers in code/name order are shown; type more to narrow it down.',
     summary_one: '{{count}} dossier (by {{kind}})',
     summary_other: '{{count}} dossiers (by {{kind}})',
     kind: { code: 'dossier code', id: 'ID number / tax code', phone: 'phone', name: 'name' },

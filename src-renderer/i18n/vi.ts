@@ -183,6 +183,7 @@ export const vi = {
   search: {
     title: 'Tra cứu hồ sơ',
     placeholder: 'Mã hồ sơ, họ tên (không dấu cũng được), số định danh, mã số thuế hoặc số điện thoại',
+    narrow: 'Chỉ hiển thị {{count}} hồ sơ đầu tiên theo thứ tự mã/tên; hãy gõ thêm để thu hẹp.',
     summary_one: '{{count}} hồ sơ (tìm theo {{kind}})',
     summary_other: '{{count}} hồ sơ (tìm theo {{kind}})',
     kind: { code: 'mã hồ sơ', id: 'số định danh / mã số thuế', phone: 'số điện thoại', name: 'họ tên' },

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DossierDoc } from '../../../src-shared/contract/documents';
-import { searchDossiers, type SearchKind } from '../../dossiers/search';
+import { SEARCH_LIMIT, searchDossiers, type SearchKind } from '../../dossiers/search';
 import { useWorkspace } from '../../workspace-context';
 import { DossierTable } from '../dossier/DossierTable';
 import { StatusSummary } from './StatusSummary';
@@ -34,6 +34,7 @@ export function SearchPage() {
           {t('search.summary', { count: found.results.length, kind: t(`search.kind.${found.kind}`) })}
         </p>
       )}
+      {found && found.results.length >= SEARCH_LIMIT && <p className="muted">{t('search.narrow', { count: SEARCH_LIMIT })}</p>}
       {found && found.results.length > 0 && <DossierTable dossiers={found.results} testId="search-results" />}
     </section>
   );

@@ -224,7 +224,7 @@ async function runBench(p: IdbBenchParams): Promise<IdbBenchResult> {
   // The reception screens on the same database: ledger, search, status counts, receipt.
   const sample = await pickSearchSample(db, today);
   const reception = await measureReceptionQueries(db, p, today, sample);
-  findings.push(...reception.findings);
+  findings.push(...reception.findings.map((f) => `N=${p.size.toLocaleString('en-US')}: ${f}`));
   const ws = benchWorkspace(db);
   const statusCounts = await measureStatusCounts(ws, p);
   const receiptFull = await measureReceipts(ws, p.receipts, p.seed + 201);
@@ -280,7 +280,7 @@ async function listQueries(db: MotcuaDatabase, p: IdbBenchParams, today: string,
   );
   queries.push(newest);
   queries.push(await measure(
-    { id: 'newest200.desc', label: 'same, desc sort on receivedAt', query: "find({sort:[{receivedAt:'desc'}], limit:200})", runs: slow },
+    { id: 'newest200.desc', label: 'same, desc sort on receivedAt', query: "find({sort:[{receivedAt:'desc'}], limit:200})", runs: slow, budgetMs: p.scanBudgetMs },
     () => once(() => D.find({ sort: [{ receivedAt: 'desc' }], limit: 200 })),
     newest,
   ));
@@ -304,6 +304,7 @@ async function listQueries(db: MotcuaDatabase, p: IdbBenchParams, today: string,
       label: 'same via non-indexed receivedAt range, desc',
       query: "find({selector:{receivedAt:{$gte:dayStart,$lt:dayEnd}}, sort:[{receivedAt:'desc'}], limit:200})",
       runs: slow,
+      budgetMs: p.scanBudgetMs,
     },
     () => once(() => D.find({ selector: { receivedAt: { $gte: dayStart, $lt: dayStart + 86_400_000 } }, sort: [{ receivedAt: 'desc' }], limit: 200 })),
     todayList,
@@ -314,6 +315,7 @@ async function listQueries(db: MotcuaDatabase, p: IdbBenchParams, today: string,
       label: 'name search, no match ($regex on applicant.name)',
       query: "find({selector:{'applicant.name':{$regex:'Zzq'}}, sort:[{receivedInv:'asc'}], limit:200})",
       runs: slow,
+      budgetMs: p.scanBudgetMs,
       note: 'a search with no hit reads every dossier; one that hits often stops early, as the sort is index-backed',
     },
     () => once(() => D.find({ selector: { 'applicant.name': { $regex: 'Zzq' } }, sort: [{ receivedInv: 'asc' }], limit: 200 })),
@@ -352,7 +354,7 @@ async function listQueries(db: MotcuaDatabase, p: IdbBenchParams, today: string,
     countFigure,
   ));
   queries.push(await measure(
-    { id: 'countStatus.scan', label: 'find().exec().length, no index ($or)', query: 'find({selector:{$or:[{status:2}]}}).exec().length', runs: slow },
+    { id: 'countStatus.scan', label: 'find().exec().length, no index ($or)', query: 'find({selector:{$or:[{status:2}]}}).exec().length', runs: slow, budgetMs: p.scanBudgetMs },
     async () => {
       const o = await once(() => D.find({ selector: { $or: [{ status: 2 }] } }));
       return { ...o, result: (o.result as string[]).length };
@@ -381,7 +383,7 @@ async function listQueries(db: MotcuaDatabase, p: IdbBenchParams, today: string,
     byProcedure,
   ));
   queries.push(await measure(
-    { id: 'byProcedure.jsFilter', label: 'same, full find() then filter/sort in JS', query: 'find().exec() → filter procedureCode, sort receivedInv, slice(50)', runs: slow },
+    { id: 'byProcedure.jsFilter', label: 'same, full find() then filter/sort in JS', query: 'find().exec() → filter procedureCode, sort receivedInv, slice(50)', runs: slow, budgetMs: p.scanBudgetMs },
     async () => {
       const query = D.find();
       try {

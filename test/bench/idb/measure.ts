@@ -95,15 +95,25 @@ export interface Spec {
   label: string;
   query: string;
   runs: number;
+  /** For full scans: fewer timed runs (at least 2) when `runs` of them would take longer than this. */
+  budgetMs?: number;
   note?: string;
 }
 
-/** One untimed warm-up, then `spec.runs` timed runs; compares the result with `figure`'s if given. */
+/** Timed runs that fit in `budgetMs` given the warm-up's duration: between 2 and `max`. */
+export function runsWithin(budgetMs: number | undefined, warmMs: number, max: number): number {
+  if (budgetMs === undefined || warmMs <= 0) return max;
+  return Math.min(max, Math.max(2, Math.floor(budgetMs / warmMs)));
+}
+
+/** One untimed warm-up, then `spec.runs` timed runs (fewer for a slow scan, see `budgetMs`); compares the result with `figure`'s if given. */
 export async function measure(spec: Spec, run: () => Promise<Outcome>, figure?: Measured): Promise<Measured> {
-  log(`  ${spec.id}: warm-up + ${spec.runs} runs`);
+  const t = now();
   const warm = await run();
+  const runs = runsWithin(spec.budgetMs, now() - t, spec.runs);
+  log(`  ${spec.id}: warm-up (${Math.round(now() - t)} ms) + ${runs} runs`);
   const samples: number[] = [];
-  for (let i = 0; i < spec.runs; i++) {
+  for (let i = 0; i < runs; i++) {
     const t0 = now();
     await run();
     samples.push(now() - t0);

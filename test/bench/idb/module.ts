@@ -28,6 +28,7 @@ function paramsFor(size: number): IdbBenchParams {
     lastDay: '2026-11-20',
     runs: Number(process.env.BENCH_RUNS ?? 7),
     slowRuns: Number(process.env.BENCH_SLOW_RUNS ?? 5),
+    scanBudgetMs: Number(process.env.BENCH_SCAN_BUDGET_S ?? 60) * 1000,
     singleSaves: 50,
     receipts: Number(process.env.BENCH_RUNS ?? 7),
     fill: process.env.BENCH_FILL === 'app' ? 'app' : 'plain',

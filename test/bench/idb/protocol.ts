@@ -16,6 +16,8 @@ export interface IdbBenchParams {
   runs: number;
   /** Timed runs for the slowest baselines (full scans that materialise every document). */
   slowRuns: number;
+  /** A full-scan baseline gets fewer timed runs (at least 2) when `slowRuns` of them would exceed this. */
+  scanBudgetMs: number;
   /** Single saves (saveCheck: numbers, dossier, event, outbox rows) on the empty and the full database. */
   singleSaves: number;
   /** Receipts (save + PDF) timed on the empty and the full database. */
@@ -118,9 +120,12 @@ export interface StatusCountMeasure {
   afterReceive: Timing;
   /** From returning a processed dossier (9 → 10) until `counts$` shows it (both recounted). */
   afterReturn: Timing;
-  /** From a bulkUpsert of `pullSize` dossiers 9 → 10 (as a replication pull writes) until `counts$` shows it; null if too few processed dossiers. */
+  /** The writeDossierChange calls inside `afterReceive` and `afterReturn`. */
+  write: Timing;
+  /** From bulkUpserts of `pullSize` dossiers 9 → 10, `pullBulk` at a time (as a replication pull writes), until `counts$` shows them; null if too few processed dossiers. */
   afterPull: Timing | null;
   pullSize: number;
+  pullBulk: number;
   counts: Record<string, number>;
 }
 
