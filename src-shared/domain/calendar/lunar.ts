@@ -114,9 +114,12 @@ export function solarToLunar(date: IsoDate, timeZone: number = VN_LUNAR_TIME_ZON
   const dayNumber = julianDayNumber(date);
   const yy = Number(date.slice(0, 4));
   checkYear(yy);
-  const k = Math.floor((dayNumber - NEW_MOON_EPOCH) / SYNODIC_MONTH);
-  let monthStart = newMoonDay(k + 1, timeZone);
-  if (monthStart > dayNumber) monthStart = newMoonDay(k, timeZone);
+  // The mean-lunation estimate can be one moon off either way (true new moons wander by ~±14 h):
+  // step to the last new moon on or before the day. Without this, 2054-05-07 came out as day 0.
+  let k = Math.floor((dayNumber - NEW_MOON_EPOCH) / SYNODIC_MONTH) + 1;
+  while (newMoonDay(k, timeZone) > dayNumber) k--;
+  while (newMoonDay(k + 1, timeZone) <= dayNumber) k++;
+  const monthStart = newMoonDay(k, timeZone);
   let a11 = lunarMonth11(yy, timeZone);
   let b11 = a11;
   let lunarYear: number;

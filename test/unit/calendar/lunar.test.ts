@@ -77,6 +77,20 @@ describe('Vietnamese lunar calendar (UTC+7)', () => {
     expect(lunarYearName(2027)).toBe('Đinh Mùi');
   });
 
+  it('counts from the right new moon when the mean-lunation estimate is one moon ahead (2054-05-07 was "day 0", found by the property below)', () => {
+    expect(solarToLunar('2054-05-07')).toMatchObject({ month: 3, day: 30 });
+    expect(solarToLunar('2054-05-08')).toMatchObject({ month: 4, day: 1 });
+  });
+
+  it('gives a day between 1 and 30 for every day 1970–2147', () => {
+    for (let n = 0; n <= 65_000; n++) {
+      const date = isoDateOfDayNumber(n);
+      const lunar = solarToLunar(date);
+      expect(lunar.day).toBeGreaterThanOrEqual(1);
+      expect(lunar.day).toBeLessThanOrEqual(30);
+    }
+  });
+
   it('round-trips solar → lunar → solar and advances one lunar day per solar day', () => {
     const day = fc.integer({ min: 0, max: 65_000 }).map(isoDateOfDayNumber); // 1970 … 2147
     fc.assert(
