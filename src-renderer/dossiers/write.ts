@@ -16,10 +16,14 @@ export async function writeDossierChange(db: MotcuaDatabase, dossier: DossierDoc
     await db.dossiers.upsert(dossier);
     await db.dossierEvents.insert(event);
   } catch (error) {
-    if (before) await db.dossiers.upsert(before).catch(() => {});
-    else await db.dossiers.findOne(dossier.id).remove().catch(() => {});
-    if (before) await queueChange(db, 'dossiers', { ...before }).catch(() => {});
-    else await db.outbox.bulkRemove([outboxId('dossiers', dossier.id)]);
+    // Put back what was there (and its outbox row), or remove what this call added.
+    if (before) {
+      await db.dossiers.upsert(before).catch(() => {});
+      await queueChange(db, 'dossiers', { ...before }).catch(() => {});
+    } else {
+      await db.dossiers.findOne(dossier.id).remove().catch(() => {});
+      await db.outbox.bulkRemove([outboxId('dossiers', dossier.id)]);
+    }
     await db.outbox.bulkRemove([outboxId('dossierEvents', event.id)]);
     throw error;
   }

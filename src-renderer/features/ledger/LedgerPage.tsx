@@ -7,7 +7,7 @@ import { useObservable, useVnToday } from '../../hooks';
 import { useNavigation } from '../../store/navigation';
 import { useWorkspace } from '../../workspace-context';
 import { formatViDateInput, parseViDate } from '../reception/reception-form';
-import { LEDGER_COLUMNS, DATE_GROUP } from './ledger-columns';
+import { LEDGER_COLUMNS, LEDGER_DATE_GROUP, ledgerRow } from '../../../src-shared/forms/ledger-table';
 import { LedgerExport } from './LedgerExport';
 
 /** The ledger of a period, with the official columns, filters and exports. */
@@ -97,20 +97,20 @@ export function LedgerPage() {
         <table className="list ledger" data-testid="ledger-table">
           <thead>
             <tr>
-              {LEDGER_COLUMNS.filter((c) => !c.dated).slice(0, 7).map((c) => (
-                <th key={c.header} rowSpan={2}>
-                  {c.header}
-                </th>
-              ))}
-              <th colSpan={LEDGER_COLUMNS.filter((c) => c.dated).length}>{DATE_GROUP}</th>
-              {LEDGER_COLUMNS.filter((c) => !c.dated).slice(7).map((c) => (
-                <th key={c.header} rowSpan={2}>
-                  {c.header}
-                </th>
-              ))}
+              {LEDGER_COLUMNS.map((c, i) =>
+                !c.group ? (
+                  <th key={c.header} rowSpan={2}>
+                    {c.header}
+                  </th>
+                ) : c.group !== LEDGER_COLUMNS[i - 1]?.group ? (
+                  <th key={c.group} colSpan={LEDGER_COLUMNS.filter((x) => x.group === c.group).length}>
+                    {c.group}
+                  </th>
+                ) : null,
+              )}
             </tr>
             <tr>
-              {LEDGER_COLUMNS.filter((c) => c.dated).map((c) => (
+              {LEDGER_COLUMNS.filter((c) => c.group === LEDGER_DATE_GROUP).map((c) => (
                 <th key={c.header}>{c.header}</th>
               ))}
             </tr>
@@ -118,8 +118,8 @@ export function LedgerPage() {
           <tbody>
             {shown.map((d, i) => (
               <tr key={d.id} data-dossier-id={d.id} tabIndex={0} className="clickable" onClick={() => open(d.id)} onKeyDown={(e) => e.key === 'Enter' && open(d.id)}>
-                {LEDGER_COLUMNS.map((c) => (
-                  <td key={c.header}>{c.value(d, i)}</td>
+                {ledgerRow(d, i).map((cell, j) => (
+                  <td key={LEDGER_COLUMNS[j]!.header}>{cell}</td>
                 ))}
               </tr>
             ))}

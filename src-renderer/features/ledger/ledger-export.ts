@@ -6,7 +6,7 @@ import type { Workspace } from '../../runtime';
 import { readAgencyProfile, readFormRegime } from '../../print/agency-profile';
 import { loadFormFonts } from '../../print/fonts';
 import type { LedgerFilter } from '../../dossiers/ledger-query';
-import { DATE_GROUP, LEDGER_COLUMNS } from './ledger-columns';
+import { LEDGER_COLUMNS, LEDGER_DATE_GROUP, ledgerRow } from '../../../src-shared/forms/ledger-table';
 
 /** Volume printed on the ledger title: the one volume of the rows, or all of them. */
 export function volumeOf(dossiers: readonly DossierDoc[]): string {
@@ -15,12 +15,13 @@ export function volumeOf(dossiers: readonly DossierDoc[]): string {
 }
 
 export function ledgerXlsx(dossiers: readonly DossierDoc[], filter: LedgerFilter): Uint8Array {
-  const first = LEDGER_COLUMNS.findIndex((c) => c.dated);
-  const last = first + LEDGER_COLUMNS.filter((c) => c.dated).length - 1;
-  const top: CellValue[] = LEDGER_COLUMNS.map((c, i) => (c.dated ? (i === first ? DATE_GROUP : null) : c.header));
-  const second: CellValue[] = LEDGER_COLUMNS.map((c) => (c.dated ? c.header : null));
+  const dated = (i: number) => LEDGER_COLUMNS[i]?.group === LEDGER_DATE_GROUP;
+  const first = LEDGER_COLUMNS.findIndex((_c, i) => dated(i));
+  const last = LEDGER_COLUMNS.findLastIndex((_c, i) => dated(i));
+  const top: CellValue[] = LEDGER_COLUMNS.map((c, i) => (dated(i) ? (i === first ? LEDGER_DATE_GROUP : null) : c.header));
+  const second: CellValue[] = LEDGER_COLUMNS.map((c, i) => (dated(i) ? c.header : null));
   const merges = [
-    ...LEDGER_COLUMNS.map((c, i) => (c.dated ? '' : `${columnLetters(i)}1:${columnLetters(i)}2`)).filter(Boolean),
+    ...LEDGER_COLUMNS.map((_c, i) => (dated(i) ? '' : `${columnLetters(i)}1:${columnLetters(i)}2`)).filter(Boolean),
     `${columnLetters(first)}1:${columnLetters(last)}1`,
   ];
   return buildXlsx({
@@ -29,10 +30,11 @@ export function ledgerXlsx(dossiers: readonly DossierDoc[], filter: LedgerFilter
     sheets: [
       {
         name: 'So theo doi ho so',
-        columns: LEDGER_COLUMNS.map((c) => ({ width: c.width })),
+        // The printed ledger's relative widths, in Excel's character units.
+        columns: LEDGER_COLUMNS.map((c) => ({ width: Math.round(c.weight * 2.2) })),
         headerRows: [top, second],
         merges,
-        rows: dossiers.map((d, i) => LEDGER_COLUMNS.map((c) => c.value(d, i))),
+        rows: dossiers.map((d, i) => ledgerRow(d, i)),
         landscape: true,
       },
     ],

@@ -2,57 +2,14 @@
 import { randomUUID } from 'node:crypto';
 import { MAX_EPOCH_MS } from '../../../src-shared/contract/documents';
 import type { WireDocument } from '../../../src-shared/contract/sync';
+import { dossierIn } from '../../unit/lifecycle/fixtures';
 
 const RECEIVED_AT = Date.UTC(2026, 10, 18, 2, 30);
 
+/** A received dossier (the lifecycle tests' fixture) in `agencyId`, with a fresh id, as it travels. */
 export function dossier(agencyId: string, overrides: Record<string, unknown> = {}): WireDocument {
   return {
-    id: randomUUID(),
-    agencyId,
-    workstationId: 'ws-1',
-    code: `${agencyId}-261118-0001`,
-    procedureCode: '2.000815',
-    procedureName: 'Chứng thực bản sao từ bản chính giấy tờ, văn bản',
-    procedureField: 'Chứng thực',
-    processingBody: 'Ủy ban nhân dân cấp xã',
-    limit: { unit: 'sameDay', value: 0 },
-    applicant: {
-      kind: 'individual',
-      name: 'Nguyễn Thị Hoà',
-      idNumber: '038190123456',
-      birthDate: '1990-05-12',
-      gender: 'female',
-      taxCode: '',
-      phone: '0912345678',
-      email: '',
-      address: 'Số 12, đường Lê Lợi, phường Điện Biên, tỉnh Thanh Hóa',
-    },
-    nameKey: 'nguyen thi hoa',
-    givenNameKey: 'hoa',
-    idKey: '038190123456',
-    phoneKey: '0912345678',
-    channel: 1,
-    sets: 1,
-    components: [{ id: 'TP1', name: 'Bản chính giấy tờ', form: 'original', quantity: 1, submitted: 1, optional: false }],
-    notes: '',
-    status: 2,
-    receivedAt: RECEIVED_AT,
-    receivedDay: '2026-11-18',
-    receivedInv: MAX_EPOCH_MS - RECEIVED_AT,
-    receivedBy: 'clerk-a',
-    appointmentAt: RECEIVED_AT + 8 * 3_600_000,
-    ledgerVolume: '2026.WS1.01',
-    ledgerNumber: 1,
-    transferredAt: 0,
-    resultAt: 0,
-    returnedAt: 0,
-    returnedTo: '',
-    returnMethod: '',
-    pausedSince: 0,
-    supplementRequests: 0,
-    reschedules: 0,
-    finishedAt: 0,
-    updatedAt: RECEIVED_AT,
+    ...dossierIn(2, { id: randomUUID(), agencyId, code: `${agencyId}-261118-0001`, receivedAt: RECEIVED_AT, receivedDay: '2026-11-18', receivedInv: MAX_EPOCH_MS - RECEIVED_AT, updatedAt: RECEIVED_AT }),
     _deleted: false,
     ...overrides,
   };
