@@ -1,6 +1,6 @@
 /**
  * Portal administration from the command line:
- *   tsx src-portal/cli.ts user add --username <u> --password <p> --role <clerk|supervisor|admin>
+ *   tsx src-portal/cli.ts user add --username <u> --password <p> --role <clerk|supervisor|officer|admin>
  *                                  --agency <agency id> [--display-name <name>]
  * Uses the same DATABASE_URL / DATA_DIR as the server and migrates first. With the embedded
  * database (no DATABASE_URL) only one process may open the data folder: stop the portal first.
@@ -13,7 +13,7 @@ import { openDatabase } from './db/open';
 import { createUser, DuplicateUserError } from './users';
 
 const USAGE =
-  'usage: cli.ts user add --username <u> --password <p> --role <clerk|supervisor|admin> --agency <agency id> [--display-name <name>]';
+  'usage: cli.ts user add --username <u> --password <p> --role <clerk|supervisor|officer|admin> --agency <agency id> [--display-name <name>]';
 
 class UsageError extends Error {}
 

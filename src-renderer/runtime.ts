@@ -10,6 +10,7 @@ import { seedCatalog } from './db/catalog';
 import { monitorConnectivity } from './sync/connectivity';
 import type { PortalClient } from './sync/portal-client';
 import { startReplication, type ReplicationController } from './sync/replication';
+import { startFileUploads } from './sync/file-uploads';
 import { useSyncStatus } from './store/sync-status';
 import type { WorkingCalendar } from '../src-shared/domain/calendar/working-calendar';
 import { loadWorkingCalendar } from './dossiers/calendar';
@@ -27,6 +28,7 @@ export interface Workspace {
   calendar: WorkingCalendar;
   statusCounts: StatusCountKeeper;
   replication: ReplicationController;
+  client: PortalClient;
   /** Fetches catalog, calendar and number blocks now (no-op failures while offline). */
   refreshReferenceData(): Promise<void>;
   stop(): Promise<void>;
@@ -62,9 +64,9 @@ function watchSyncCycles(replication: ReplicationController) {
 }
 
 export async function startWorkspace(user: SessionUser, client: PortalClient): Promise<Workspace> {
-  const [db, settings, catalog, bundled] = await Promise.all([
-    openDatabase(databaseName(user.agencyId)),
-    desktop().invoke('settings.get', {}),
+  const settings = await desktop().invoke('settings.get', {});
+  const [db, catalog, bundled] = await Promise.all([
+    openDatabase(databaseName(user.agencyId), { workstationId: settings.workstationId }),
     desktop().invoke('catalog.seed', {}),
     desktop().invoke('calendar.tables', {}),
   ]);
@@ -74,8 +76,12 @@ export async function startWorkspace(user: SessionUser, client: PortalClient): P
 
   const status = useSyncStatus.getState();
   const replication = startReplication(db, client, user.agencyId);
+  const uploads = startFileUploads(db, client);
   const subscriptions = [
-    db.outbox.count({ selector: { state: 'pending' } }).$.subscribe((pending) => status.patch({ pending })),
+    // Everything not yet at the portal and not set aside: pending, uploading and failed attempts.
+    combineLatest((['pending', 'uploading', 'error'] as const).map((state) => db.outbox.count({ selector: { state } }).$)).subscribe((counts) =>
+      status.patch({ pending: counts.reduce((a, b) => a + b, 0) }),
+    ),
     db.outbox.count({ selector: { state: 'rejected' } }).$.subscribe((rejected) => status.patch({ rejected })),
     ...watchSyncCycles(replication),
   ];
@@ -85,6 +91,7 @@ export async function startWorkspace(user: SessionUser, client: PortalClient): P
       status.patch({ online });
       if (online) {
         replication.resync();
+        uploads.kick();
         void refreshReferenceData();
       }
     },
@@ -120,12 +127,14 @@ export async function startWorkspace(user: SessionUser, client: PortalClient): P
     },
     statusCounts,
     replication,
+    client,
     refreshReferenceData,
     async stop() {
       statusCounts.stop();
       stopMonitor();
       subscriptions.forEach((s) => s.unsubscribe());
       await replication.stop();
+      await uploads.stop();
       await db.close();
     },
   };

@@ -1,16 +1,28 @@
 /**
  * `npm run motcua -- <command>`: the command-line tool. Each command lives in its own module; the
- * portal's administration commands run the portal's own CLI as a separate program.
+ * portal's database administration (`portal user …`) runs the portal's own CLI as a separate
+ * program, while `portal dossier …` and `portal workstation …` talk to a running portal over HTTP.
  */
 import { spawnTs } from '../services/spawn-ts';
+import { DOSSIER_USAGE, runDossierCommand } from './backoffice';
 import { runCalendarCommand } from './calendar';
+import type { Out } from './portal-http';
 import { PUBLISH_USAGE, runPublishCommand } from './publish';
+import { runWorkstationCommand, WORKSTATION_USAGE } from './workstation';
+
+const indent = (text: string) => text.split('\n').map((line) => `  ${line}`).join('\n');
 
 const USAGE = `Usage: npm run motcua -- <command>
 
 Commands:
-  portal user add --username <u> --password <p> --role <clerk|supervisor|admin> --agency <agency id>
+  portal user add --username <u> --password <p> --role <clerk|supervisor|officer|admin> --agency <agency id>
                          create a portal user in the configured database (DATABASE_URL or DATA_DIR)
+${indent(DOSSIER_USAGE)}
+                         back office (officer): list the centre's dossiers, or take an action
+                         (supplementRequested, feeRequested, feePaid, resultReceived, stopped,
+                         rescheduled) on one; the counter receives the change at its next sync
+  ${WORKSTATION_USAGE}
+                         make a one-time enrollment code for a new workstation (admin)
   calendar due --from <yyyy-MM-ddTHH:mm> (--days <n> | --hours <n> | --same-day) [--pause <from>/<to>]...
                          due date-time of a dossier (Vietnam time); the last line is ISO 8601 +07:00
   calendar holidays --year <yyyy>
@@ -18,15 +30,28 @@ Commands:
   ${PUBLISH_USAGE}
                          send a new catalog or calendar year to the portal (admin; password in
                          MOTCUA_PASSWORD); every workstation receives it at its next sync
+                         (the portal dossier/workstation commands read MOTCUA_PASSWORD too)
   help                   this text
 `;
 
 const [command, ...rest] = process.argv.slice(2);
 
+/** Runs an HTTP command to completion; exitCode rather than exit() lets stdout drain into a pipe. */
+function runHttpCommand(run: (args: string[], env: NodeJS.ProcessEnv, out: Out, err: Out) => Promise<number>, args: string[]): void {
+  run(args, process.env, (l) => process.stdout.write(`${l}\n`), (l) => process.stderr.write(`${l}\n`)).then(
+    (code) => (process.exitCode = code),
+    (err: unknown) => {
+      process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}
+
 switch (command) {
   case 'portal': {
-    const child = spawnTs('src-portal/cli.ts', rest);
-    child.on('exit', (code) => process.exit(code ?? 1));
+    if (rest[0] === 'dossier') runHttpCommand(runDossierCommand, rest.slice(1));
+    else if (rest[0] === 'workstation') runHttpCommand(runWorkstationCommand, rest.slice(1));
+    else spawnTs('src-portal/cli.ts', rest).on('exit', (code) => process.exit(code ?? 1));
     break;
   }
   case 'calendar':
@@ -40,13 +65,7 @@ switch (command) {
     );
     break;
   case 'publish':
-    runPublishCommand(rest, process.env, (l) => process.stdout.write(`${l}\n`), (l) => process.stderr.write(`${l}\n`)).then(
-      (code) => (process.exitCode = code),
-      (err: unknown) => {
-        process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
-        process.exitCode = 1;
-      },
-    );
+    runHttpCommand(runPublishCommand, rest);
     break;
   case undefined:
   case 'help':

@@ -8,23 +8,9 @@ import { parseArgs } from 'node:util';
 import { calendarTableSchema } from '../../src-shared/contract/calendar';
 import { catalogSchema } from '../../src-shared/contract/catalog';
 import { describeZodError } from '../../src-shared/contract/zod-issues';
+import { PASSWORD_NOTE, refusal, signIn, type Out } from './portal-http';
 
 export const PUBLISH_USAGE = 'publish (--catalog <file> | --calendar <file>) --portal <url> --username <admin>';
-const PASSWORD_NOTE = 'The password is read from MOTCUA_PASSWORD, never from the command line.';
-
-type Out = (line: string) => void;
-
-async function send(portal: string, path: string, init: RequestInit): Promise<{ status: number; body: Record<string, unknown> }> {
-  const response = await fetch(`${portal.replace(/\/$/, '')}/api/v1${path}`, { ...init, headers: { 'content-type': 'application/json', ...init.headers } });
-  const text = await response.text();
-  let body: Record<string, unknown> = {};
-  try {
-    body = text ? (JSON.parse(text) as Record<string, unknown>) : {};
-  } catch {
-    body = { message: text.slice(0, 200) };
-  }
-  return { status: response.status, body };
-}
 
 export async function runPublishCommand(args: string[], env: NodeJS.ProcessEnv, out: Out, err: Out): Promise<number> {
   let values: { catalog?: string; calendar?: string; portal?: string; username?: string };
@@ -54,15 +40,12 @@ export async function runPublishCommand(args: string[], env: NodeJS.ProcessEnv, 
     return 1;
   }
 
-  const login = await send(values.portal, '/auth/login', { method: 'POST', body: JSON.stringify({ username: values.username, password }) });
-  if (login.status !== 200) {
-    err(`login refused (${login.status}): ${String(login.body.message ?? '')}`);
-    return 1;
-  }
+  const session = await signIn(values.portal, values.username, password, err);
+  if (!session) return 1;
   const path = values.catalog ? '/catalog' : `/calendar/tables/${(parsed.data as { year: number }).year}`;
-  const put = await send(values.portal, path, { method: 'PUT', body: JSON.stringify(parsed.data), headers: { authorization: `Bearer ${String(login.body.accessToken)}` } });
+  const put = await session.call(path, { method: 'PUT', body: JSON.stringify(parsed.data) });
   if (put.status !== 200) {
-    err(`portal refused (${put.status}): ${String(put.body.message ?? JSON.stringify(put.body))}`);
+    err(refusal(put));
     return 1;
   }
   out(`published ${path} version ${String(put.body.version)}`);

@@ -86,41 +86,54 @@ export interface AllocationOutcome {
   errors: AllocationError[];
 }
 
+export interface AllocationInput {
+  agencyId: string;
+  holder: string;
+  requests: readonly BlockRequest[];
+  today: string;
+  maxSequence: number;
+  now: number;
+  requestedBy: string;
+}
+
 /**
  * Allocates `requests` (already checked to be the caller's agency and one holder) in one
  * transaction. A request that cannot be met (day full, back-dated, too long) becomes an
  * AllocationError; the others are still allocated.
  */
-export async function allocateBlocks(
-  db: Database,
-  input: { agencyId: string; holder: string; requests: readonly BlockRequest[]; today: string; maxSequence: number; now: number; requestedBy: string },
-): Promise<AllocationOutcome> {
+export async function allocateBlocks(db: Database, input: AllocationInput): Promise<AllocationOutcome> {
+  return db.transaction((tx) => allocateBlocksIn(tx, input));
+}
+
+/**
+ * The same inside a transaction the caller already holds (enrollment consumes its one-time code
+ * and allocates the new workstation's blocks atomically). Takes the agency's allocation lock.
+ */
+export async function allocateBlocksIn(tx: Queryable, input: AllocationInput): Promise<AllocationOutcome> {
   const { agencyId, holder, today, maxSequence, now } = input;
-  return db.transaction(async (tx) => {
-    await lockAgencyBlocks(tx, agencyId);
-    // Blocks that ended before today cannot share a day with a new one (none starts before today).
-    const rows = await tx.query<BlockRow>(`SELECT ${COLUMNS} FROM code_blocks WHERE agency_id = $1 AND valid_until >= $2`, [agencyId, today]);
-    const existing = rows.map(toBlock);
-    const errors: AllocationError[] = [];
-    for (const request of input.requests) {
-      const problem = policyProblem(request, today);
-      if (problem) {
-        errors.push(invalidRequest(problem));
-        continue;
-      }
-      const result = allocateBlock(existing, request, { today, maxSequence, now, newId: randomUUID });
-      if (!result.ok) {
-        errors.push(result.error);
-        continue;
-      }
-      const b = result.block;
-      await tx.query(
-        `INSERT INTO code_blocks (id, agency_id, holder, kind, first, last, valid_from, valid_until, allocated_at, requested_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-        [b.id, b.agencyId, b.holder, b.kind, b.first, b.last, b.validFrom, b.validUntil, b.allocatedAt, input.requestedBy],
-      );
-      existing.push(b); // the next request of this call must see it
+  await lockAgencyBlocks(tx, agencyId);
+  // Blocks that ended before today cannot share a day with a new one (none starts before today).
+  const rows = await tx.query<BlockRow>(`SELECT ${COLUMNS} FROM code_blocks WHERE agency_id = $1 AND valid_until >= $2`, [agencyId, today]);
+  const existing = rows.map(toBlock);
+  const errors: AllocationError[] = [];
+  for (const request of input.requests) {
+    const problem = policyProblem(request, today);
+    if (problem) {
+      errors.push(invalidRequest(problem));
+      continue;
     }
-    return { blocks: await holderBlocks(tx, agencyId, holder, today), errors };
-  });
+    const result = allocateBlock(existing, request, { today, maxSequence, now, newId: randomUUID });
+    if (!result.ok) {
+      errors.push(result.error);
+      continue;
+    }
+    const b = result.block;
+    await tx.query(
+      `INSERT INTO code_blocks (id, agency_id, holder, kind, first, last, valid_from, valid_until, allocated_at, requested_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+      [b.id, b.agencyId, b.holder, b.kind, b.first, b.last, b.validFrom, b.validUntil, b.allocatedAt, input.requestedBy],
+    );
+    existing.push(b); // the next request of this call must see it
+  }
+  return { blocks: await holderBlocks(tx, agencyId, holder, today), errors };
 }

@@ -111,6 +111,47 @@ export const MIGRATIONS: Migration[] = [
       )`,
     ],
   },
+  {
+    version: 3,
+    name: 'file blobs, workstations and their enrollment codes, the officer role',
+    statements: [
+      // Bytes received over tus, content-addressed per centre: the same scan pushed twice is stored
+      // once, and a centre never learns whether another centre holds a file.
+      `CREATE TABLE file_blobs (
+        agency_id text NOT NULL,
+        sha256 text COLLATE "C" NOT NULL CHECK (sha256 ~ '^[0-9a-f]{64}$'),
+        size bigint NOT NULL CHECK (size >= 0),
+        stored_at timestamptz NOT NULL DEFAULT now(),
+        stored_by text NOT NULL,
+        PRIMARY KEY (agency_id, sha256)
+      )`,
+      // Finds file metadata whose bytes have not arrived (GET /files/missing).
+      "CREATE INDEX documents_file_sha ON documents (agency_id, (doc->>'sha256')) WHERE collection = 'files'",
+      // Workstations enroll once with a one-time code; only hashes of codes and secrets are kept.
+      `CREATE TABLE workstations (
+        id text PRIMARY KEY,
+        agency_id text NOT NULL,
+        name text NOT NULL,
+        secret_hash text NOT NULL,
+        enrolled_at timestamptz NOT NULL DEFAULT now(),
+        enrolled_with text NOT NULL,
+        revoked_at timestamptz
+      )`,
+      'CREATE INDEX workstations_agency ON workstations (agency_id)',
+      `CREATE TABLE enrollment_codes (
+        code_hash text PRIMARY KEY,
+        agency_id text NOT NULL,
+        created_by text NOT NULL,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        expires_at timestamptz NOT NULL,
+        used_at timestamptz,
+        workstation_id text
+      )`,
+      // Back-office officers (cán bộ chuyên môn) move dossiers on after transfer.
+      'ALTER TABLE users DROP CONSTRAINT users_role_check',
+      "ALTER TABLE users ADD CONSTRAINT users_role_check CHECK (role IN ('clerk', 'supervisor', 'admin', 'officer'))",
+    ],
+  },
 ];
 
 /** Applies every migration not yet recorded, in version order. Returns the versions applied now. */

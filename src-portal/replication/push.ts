@@ -7,7 +7,7 @@ import type { ReplicatedCollection } from '../../src-shared/contract/documents';
 import type { Checkpoint, PushResponse, PushRow, WireDocument } from '../../src-shared/contract/sync';
 import type { Caller } from '../auth/access-token';
 import type { Database } from '../db/types';
-import { jsonEqual } from './equal';
+import { jsonEqual } from '../../src-shared/domain/sync/json-equal';
 import { lockAgencyWrites, readForUpdate, writeDocument } from './store';
 import { documentProblem } from './validate';
 

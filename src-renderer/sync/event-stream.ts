@@ -4,6 +4,7 @@
  * replication can re-sync whatever it missed while disconnected.
  */
 import { Subject } from 'rxjs';
+import { createBackoff } from './backoff';
 import type { PortalClient } from './portal-client';
 
 export interface EventStreamHandle<T> {
@@ -14,13 +15,15 @@ export interface EventStreamHandle<T> {
 }
 
 const MAX_BACKOFF_MS = 30_000;
+/** The portal sends a heartbeat every 15 s: silence for longer means a dead link that never said so. */
+export const SILENCE_LIMIT_MS = 45_000;
 
 export function openEventStream<T>(client: PortalClient, path: string): EventStreamHandle<T> {
   const events$ = new Subject<T | 'RESYNC'>();
   let closed = false;
   let controller: AbortController | undefined;
-  let wake: (() => void) | undefined;
   let connectedBefore = false;
+  const backoff = createBackoff(1000, MAX_BACKOFF_MS);
 
   async function readOnce(): Promise<void> {
     controller = new AbortController();
@@ -29,10 +32,14 @@ export function openEventStream<T>(client: PortalClient, path: string): EventStr
     if (connectedBefore) events$.next('RESYNC');
     connectedBefore = true;
     const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+    const current = controller;
+    let watchdog = setTimeout(() => current.abort(), SILENCE_LIMIT_MS);
     let buffer = '';
     for (;;) {
-      const { value, done } = await reader.read();
+      const { value, done } = await reader.read().finally(() => clearTimeout(watchdog));
       if (done) return;
+      watchdog = setTimeout(() => current.abort(), SILENCE_LIMIT_MS);
+      backoff.succeeded();
       buffer += value;
       let end: number;
       while ((end = buffer.indexOf('\n\n')) >= 0) {
@@ -49,34 +56,28 @@ export function openEventStream<T>(client: PortalClient, path: string): EventStr
   }
 
   void (async () => {
-    let backoff = 1000;
     while (!closed) {
-      const startedAt = Date.now();
       try {
         await readOnce();
       } catch {
-        // unreachable portal, expired session or a cut stream: wait, then try again
+        // unreachable portal, expired session, a cut or silent stream: wait, then try again
       }
       if (closed) break;
-      if (Date.now() - startedAt > 60_000) backoff = 1000;
-      await new Promise<void>((resolve) => {
-        wake = resolve;
-        setTimeout(resolve, backoff);
-      });
-      backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
+      backoff.failed();
+      await backoff.wait();
     }
   })();
 
   return {
     events$,
     reconnect() {
+      backoff.reset();
       controller?.abort();
-      wake?.();
     },
     close() {
       closed = true;
       controller?.abort();
-      wake?.();
+      backoff.reset();
       events$.complete();
     },
   };

@@ -85,6 +85,8 @@ export function createPortalClient(baseUrl: string, tokens: TokenStore) {
 
   return {
     baseUrl,
+    /** Gets a new access token with the refresh token; false when the session is over. */
+    refresh,
     login: (username: string, password: string) => authTokens('/auth/login', { username, password }),
     async health(timeoutMs = 4000): Promise<boolean> {
       try {

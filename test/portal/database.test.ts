@@ -29,7 +29,7 @@ describe.each(DB_TARGETS)('database and first start ($name)', (target) => {
       const tables = await again.query<{ table_name: string }>(
         `SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() ORDER BY table_name`,
       );
-      expect(tables.map((t) => t.table_name)).toEqual(['code_blocks', 'documents', 'reference_data', 'reference_data_history', 'refresh_tokens', 'schema_migrations', 'settings', 'users']);
+      expect(tables.map((t) => t.table_name)).toEqual(['code_blocks', 'documents', 'enrollment_codes', 'file_blobs', 'reference_data', 'reference_data_history', 'refresh_tokens', 'schema_migrations', 'settings', 'users', 'workstations']);
     } finally {
       await again.close();
     }

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultDataDir, describeDatabaseUrl, readConfig } from '../../src-portal/config';
 import { generatePassword, hashPassword, verifyPassword } from '../../src-portal/auth/password';
-import { jsonEqual } from '../../src-portal/replication/equal';
+import { jsonEqual } from '../../src-shared/domain/sync/json-equal';
 import { documentProblem } from '../../src-portal/replication/validate';
 import { dossier, dossierEvent, reverseKeys } from './support/docs';
 

@@ -13,6 +13,9 @@ import { PrintButton } from '../../print/PrintButton';
 import { printableForms } from '../../print/dossier-forms';
 import { useWorkspace } from '../../workspace-context';
 import { ActionForm } from './ActionForm';
+import { Attachments } from './Attachments';
+import { SyncBadge } from '../sync/SyncBadge';
+import { useDossierSyncStates } from '../../sync/sync-state';
 import { Timeline } from './Timeline';
 
 type ActionType = Exclude<DossierEventType, 'received'>;
@@ -28,6 +31,7 @@ export function DossierView({ dossierId, onClose, onResume }: { dossierId: strin
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const now = useNow();
+  const syncState = useDossierSyncStates(ws.db, [dossierId]).get(dossierId) ?? 'synced';
   if (!doc) return <p>{t('common.loading')}</p>;
   const dossier = doc.toJSON() as DossierDoc;
   const events = eventDocs.map((e) => e.toJSON() as DossierEventDoc);
@@ -84,6 +88,10 @@ export function DossierView({ dossierId, onClose, onResume }: { dossierId: strin
         )}
         <dt>{t('dossier.processingBody')}</dt>
         <dd>{dossier.processingBody}</dd>
+        <dt>{t('reception.syncState')}</dt>
+        <dd>
+          <SyncBadge state={syncState} />
+        </dd>
       </dl>
       {message && (
         <p role={message.ok ? 'status' : 'alert'} className={message.ok ? 'ok' : 'error'}>
@@ -114,6 +122,7 @@ export function DossierView({ dossierId, onClose, onResume }: { dossierId: strin
           <PrintButton key={f} dossier={dossier} form={f} />
         ))}
       </div>
+      <Attachments dossier={dossier} />
       <h2>{t('dossier.history')}</h2>
       <Timeline events={events} />
     </section>

@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { vnClock } from '../../../src-shared/domain/vn-time';
-import { outboxId, type OutboxDoc } from '../../db/local-schemas';
 import { useObservable, useVnToday } from '../../hooks';
+import { useDossierSyncStates } from '../../sync/sync-state';
+import { SyncBadge } from '../sync/SyncBadge';
 import { useWorkspace } from '../../workspace-context';
 import { useNavigation } from '../../store/navigation';
 
@@ -18,12 +19,7 @@ export function TodayList() {
     [],
     [ws, today],
   );
-  const ids = dossiers.map((d) => outboxId('dossiers', d.id));
-  const outbox = useObservable(() => ws.db.outbox.findByIds(ids).$, new Map(), [ws, ids.join(',')]);
-
-  function syncState(id: string): OutboxDoc['state'] | 'synced' {
-    return (outbox.get(outboxId('dossiers', id)) as { state: OutboxDoc['state'] } | undefined)?.state ?? 'synced';
-  }
+  const syncStates = useDossierSyncStates(ws.db, dossiers.map((d) => d.id));
 
   return (
     <section aria-labelledby="today-title">
@@ -45,7 +41,6 @@ export function TodayList() {
           </thead>
           <tbody>
             {dossiers.map((d) => {
-              const state = syncState(d.id);
               return (
                 <tr key={d.id} data-dossier-id={d.id} tabIndex={0} className="clickable" onClick={() => open(d.id)} onKeyDown={(e) => e.key === 'Enter' && open(d.id)}>
                   <td>{vnClock(d.receivedAt)}</td>
@@ -56,8 +51,8 @@ export function TodayList() {
                   </td>
                   <td>{d.applicant.name}</td>
                   <td>{d.receivedBy}</td>
-                  <td data-testid="sync-state" data-state={state} className={`sync-${state}`}>
-                    {t(`syncState.${state}`)}
+                  <td>
+                    <SyncBadge state={syncStates.get(d.id) ?? 'synced'} />
                   </td>
                 </tr>
               );

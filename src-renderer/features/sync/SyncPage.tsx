@@ -3,8 +3,10 @@ import { useObservable } from '../../hooks';
 import { useWorkspace } from '../../workspace-context';
 import { useSyncStatus } from '../../store/sync-status';
 import type { ReplicatedCollection } from '../../../src-shared/contract/documents';
+import { ConflictList } from './ConflictList';
+import { OutboxList } from './OutboxList';
 
-/** Replication state per collection, and a way to sync now instead of waiting for the retry timer. */
+/** Replication state per collection, conflicts for a person, the outbox, and "sync now". */
 export function SyncPage() {
   const { t } = useTranslation();
   const ws = useWorkspace();
@@ -30,6 +32,8 @@ export function SyncPage() {
         </tbody>
       </table>
       <button type="button" onClick={() => ws.replication.resync()}>{t('syncPage.retryNow')}</button>
+      <ConflictList />
+      <OutboxList />
     </section>
   );
 }
