@@ -8,7 +8,7 @@ import { agencyIdSchema } from '../src-shared/contract/portal-api';
 import { API_PREFIX } from '../src-shared/contract/sync';
 import { loadSigningKey } from './auth/access-token';
 import type { DossierCodeFormat } from '../src-shared/domain/dossier-code/format';
-import { DEFAULT_DOSSIER_CODE_FORMAT, DEFAULT_SEED_AGENCY, defaultResourcesDir, type DatabaseConfig } from './config';
+import { DEFAULT_DOSSIER_CODE_FORMAT, DEFAULT_SEED_AGENCY, defaultFilesDir, defaultResourcesDir, type DatabaseConfig } from './config';
 import { openDatabase } from './db/open';
 import type { Database } from './db/types';
 import { bearerAuth } from './http/authenticate';
@@ -16,11 +16,14 @@ import { installErrorHandlers } from './http/errors';
 import { ReplicationEvents } from './replication/events';
 import { seedReferenceData } from './reference/seed';
 import { authRoutes } from './routes/auth';
+import { backofficeRoutes } from './routes/backoffice';
 import { codeRoutes } from './routes/codes';
+import { fileRoutes } from './routes/files';
 import { healthRoutes } from './routes/health';
 import { referenceRoutes } from './routes/reference';
 import { PUSH_BODY_LIMIT, replicationRoutes } from './routes/replication';
 import { streamRoutes } from './routes/stream';
+import { enrollRoutes, workstationRoutes } from './routes/workstations';
 import { seedFirstAdmin } from './seed';
 import { packageVersion } from './version';
 
@@ -37,6 +40,8 @@ export interface PortalOptions extends DatabaseConfig {
   dossierCodeFormat?: DossierCodeFormat;
   /** Where the seed catalog and calendar tables are read on first start (default: the repository's resources/). */
   resourcesDir?: string;
+  /** Where received files are kept (default `<dataDir>/files`; uploads in progress in its `.uploads/`). */
+  filesDir?: string;
 }
 
 export interface Portal {
@@ -77,6 +82,8 @@ export async function buildPortal(options: PortalOptions): Promise<Portal> {
 
     healthRoutes(app, db, packageVersion());
     authRoutes(app, db, signingKey);
+    // No bearer token: the one-time enrollment code is the credential.
+    enrollRoutes(app, db, options.dossierCodeFormat ?? DEFAULT_DOSSIER_CODE_FORMAT);
     await app.register(
       async (scope) => {
         scope.addHook('onRequest', bearerAuth(signingKey));
@@ -84,6 +91,10 @@ export async function buildPortal(options: PortalOptions): Promise<Portal> {
         referenceRoutes(scope, db);
         codeRoutes(scope, db, options.dossierCodeFormat ?? DEFAULT_DOSSIER_CODE_FORMAT);
         streamRoutes(scope, events, options.heartbeatMs);
+        workstationRoutes(scope, db);
+        backofficeRoutes(scope, db, events);
+        // Its own plugin: the tus body pass-through parser stays inside it.
+        await scope.register(fileRoutes, { db, filesDir: options.filesDir ?? defaultFilesDir(options.dataDir) });
       },
       { prefix: API_PREFIX },
     );

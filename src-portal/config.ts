@@ -36,6 +36,8 @@ export interface PortalConfig extends DatabaseConfig {
   dossierCodeFormat?: DossierCodeFormat;
   /** MOTCUA_RESOURCES_DIR when set: the seed catalog and calendar tables; else the repository's. */
   resourcesDir?: string;
+  /** FILES_DIR when set: received files; else defaultFilesDir(dataDir). */
+  filesDir?: string;
 }
 
 type Env = Record<string, string | undefined>;
@@ -68,6 +70,11 @@ export function parseDossierCodeFormat(text: string): DossierCodeFormat {
   return format;
 }
 
+/** Received files live beside the embedded database unless FILES_DIR says otherwise. */
+export function defaultFilesDir(dataDir: string): string {
+  return join(dataDir, 'files');
+}
+
 /** The folder holding `seed/procedures.json` and `calendar/<yyyy>.json` in this repository. */
 export function defaultResourcesDir(): string {
   return resolve(fileURLToPath(new URL('.', import.meta.url)), '..', 'resources');
@@ -84,6 +91,7 @@ export function readConfig(env: Env = process.env): PortalConfig {
     // Only present when set, so the defaults stay in one place (buildPortal).
     ...(env.DOSSIER_CODE_FORMAT ? { dossierCodeFormat: parseDossierCodeFormat(env.DOSSIER_CODE_FORMAT) } : {}),
     ...(env.MOTCUA_RESOURCES_DIR ? { resourcesDir: resolve(env.MOTCUA_RESOURCES_DIR) } : {}),
+    ...(env.FILES_DIR ? { filesDir: resolve(env.FILES_DIR) } : {}),
   };
 }
 

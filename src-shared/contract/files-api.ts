@@ -51,7 +51,7 @@ export interface MissingFilesResponse {
 /** `GET BLOB_STATUS_PATH?sha256=a,b`: comma-separated (a repeated parameter is accepted too). */
 export const blobStatusQuerySchema = z.object({
   sha256: z
-    .union([z.string(), z.array(z.string())], 'sha256: a comma-separated list of SHA-256 hashes')
+    .union([z.string(), z.array(z.string())], 'a comma-separated list of SHA-256 hashes')
     .transform((v) => (Array.isArray(v) ? v.join(',') : v).split(',').filter((s) => s !== ''))
     .pipe(z.array(sha256Schema).min(1, 'at least one hash').max(STATUS_MAX, `at most ${STATUS_MAX} hashes`)),
 });
