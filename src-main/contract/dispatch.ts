@@ -16,6 +16,14 @@ export type Handlers = { [M in DesktopMethod]: (request: MethodRequest<M>) => Pr
 
 export type Dispatch = (method: unknown, params: unknown) => Promise<Outcome<unknown>>;
 
+/**
+ * Thrown by a handler when a request is well-formed but names something that does not exist (an
+ * unknown fileId, a hash not in the vault): the caller gets invalid_request with this message.
+ */
+export class RequestError extends Error {
+  override name = 'RequestError';
+}
+
 export function createDispatcher(handlers: Handlers, log: (message: string) => void = () => {}): Dispatch {
   return async (method, params) => {
     if (!isDesktopMethod(method)) {
@@ -30,6 +38,7 @@ export function createDispatcher(handlers: Handlers, log: (message: string) => v
       const handler = handlers[method] as (request: unknown) => Promise<unknown>;
       return { ok: true, result: await handler(parsed.data) };
     } catch (error) {
+      if (error instanceof RequestError) return { ok: false, error: { code: 'invalid_request', message: `${method}: ${error.message}` } };
       // The message is logged for support; the caller gets no stack trace.
       log(`contract method ${method} failed: ${(error as Error).message}`);
       return { ok: false, error: { code: 'internal', message: `${method} failed` } };

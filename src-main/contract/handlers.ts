@@ -1,6 +1,9 @@
 /** Binds each contract method to a service. Thin on purpose: the logic lives in the services. */
-import type { Handlers } from './dispatch';
+import type { DesktopEvent, EventPayload } from '../../src-shared/contract/desktop';
+import { RequestError, type Handlers } from './dispatch';
 import type { SettingsService } from '../services/settings';
+import type { Uploader } from '../services/uploads/uploader';
+import type { Vault } from '../services/vault';
 import { readSeedCatalog } from '../services/catalog';
 import { loadCalendarTables } from '../services/calendar-tables';
 
@@ -9,13 +12,19 @@ export interface HandlerContext {
   host: 'electron' | 'web';
   resourcesDir: string;
   settings: SettingsService;
+  vault: Vault;
+  uploads: Uploader;
   /** Shows a PDF for printing; absent where the host cannot (the browser host). */
   showDocument?: (title: string, pdf: Buffer) => Promise<void>;
   /** Tells every connected renderer about a change. */
-  emit: (event: 'settings.changed', payload: Awaited<ReturnType<SettingsService['get']>>) => void;
+  emit: <E extends DesktopEvent>(event: E, payload: EventPayload<E>) => void;
 }
 
 export function createHandlers(ctx: HandlerContext): Handlers {
+  // The uploader's events are contract events: forwarded to every renderer as they come.
+  ctx.uploads.on('changed', (status) => ctx.emit('uploads.changed', status));
+  ctx.uploads.on('tokenExpired', () => ctx.emit('uploads.tokenExpired', {}));
+
   return {
     'app.info': async () => ({ version: ctx.version, host: ctx.host, platform: process.platform }),
     'catalog.seed': () => readSeedCatalog(ctx.resourcesDir),
@@ -27,9 +36,37 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     },
     'settings.get': () => ctx.settings.get(),
     'settings.update': async (patch) => {
+      const before = await ctx.settings.get();
       const next = await ctx.settings.update(patch);
+      // The token belongs to the old portal: uploads wait for a sign-in to the new one.
+      if (next.portalUrl !== before.portalUrl) ctx.uploads.connect(null);
       ctx.emit('settings.changed', next);
       return next;
+    },
+    'vault.put': ({ bytesBase64 }) => ctx.vault.put(Buffer.from(bytesBase64, 'base64')),
+    'vault.read': async ({ sha256 }) => {
+      const bytes = await ctx.vault.read(sha256);
+      if (!bytes) throw new RequestError('the vault holds no file with this SHA-256');
+      return { bytesBase64: bytes.toString('base64') };
+    },
+    'uploads.enqueue': async ({ files }) => {
+      // Checked before anything is queued: a file not (or not so) in the vault is the caller's mistake.
+      for (const file of files) {
+        const size = await ctx.vault.size(file.sha256);
+        if (size === null) throw new RequestError(`fileId ${JSON.stringify(file.fileId)}: the vault holds no file with this SHA-256`);
+        if (size !== file.size) throw new RequestError(`fileId ${JSON.stringify(file.fileId)}: size ${file.size}, but the vault holds ${size} bytes`);
+      }
+      return ctx.uploads.enqueue(files);
+    },
+    'uploads.list': async () => ({ uploads: await ctx.uploads.list() }),
+    'uploads.connect': async ({ accessToken }) => {
+      const { portalUrl } = await ctx.settings.get();
+      ctx.uploads.connect(accessToken ? { portalUrl, accessToken } : null);
+      return {};
+    },
+    'uploads.retry': async ({ fileId }) => {
+      if (!(await ctx.uploads.retry(fileId))) throw new RequestError('no queued upload has this fileId');
+      return {};
     },
   };
 }

@@ -13,6 +13,8 @@ import { showDocument } from './document-window';
 import { contentSecurityPolicy } from '../security/csp';
 import { defaultDataDir, defaultResourcesDir } from '../services/paths';
 import { createSettingsService } from '../services/settings';
+import { createUploader } from '../services/uploads/uploader';
+import { createVault } from '../services/vault';
 import { APP_VERSION } from '../version';
 import { createAppProtocolHandler } from './app-protocol';
 import { runSmokeCheck } from './smoke';
@@ -97,8 +99,11 @@ async function ready(): Promise<void> {
       ? path.resolve(process.env.MOTCUA_RENDERER_DIR)
       : path.join(app.getAppPath(), 'dist-renderer');
   const settings = createSettingsService(dataDir);
+  const vault = createVault(dataDir);
+  // In-flight uploads need no goodbye on quit: their URL is saved and the next start resumes them.
+  const uploads = createUploader({ dataDir, vault, log });
   const dispatch = createDispatcher(
-    createHandlers({ version: APP_VERSION, host: 'electron', resourcesDir, settings, emit, showDocument }),
+    createHandlers({ version: APP_VERSION, host: 'electron', resourcesDir, settings, vault, uploads, emit, showDocument }),
     log,
   );
 

@@ -10,8 +10,11 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { createDispatcher } from '../contract/dispatch';
 import { createHandlers } from '../contract/handlers';
 import { createSettingsService } from '../services/settings';
+import { createUploader } from '../services/uploads/uploader';
+import { createVault } from '../services/vault';
 import { contentSecurityPolicy } from '../security/csp';
 import { APP_VERSION } from '../version';
+import { VAULT_BASE64_MAX } from '../../src-shared/contract/desktop';
 import { MAX_MESSAGE_BYTES, type EventEnvelope, type RequestEnvelope, type ResponseEnvelope } from '../../src-shared/contract/transport';
 import { readRendererFile, resolveStaticFile } from '../services/static-files';
 
@@ -21,6 +24,8 @@ export interface HostOptions {
   dataDir: string;
   port?: number;
   log?: (message: string) => void;
+  /** Where settings read MOTCUA_PORTAL_URL (default process.env): tests run several workstations in one process. */
+  env?: NodeJS.ProcessEnv;
 }
 
 export interface RunningHost {
@@ -59,7 +64,9 @@ function parseEnvelope(raw: string): RequestEnvelope | null {
 export async function startHost(options: HostOptions): Promise<RunningHost> {
   const log = options.log ?? (() => {});
   const token = randomBytes(24).toString('base64url');
-  const settings = createSettingsService(options.dataDir);
+  const settings = createSettingsService(options.dataDir, options.env);
+  const vault = createVault(options.dataDir);
+  const uploads = createUploader({ dataDir: options.dataDir, vault, log });
   const sockets = new Set<WebSocket>();
   const send = (ws: WebSocket, message: ResponseEnvelope | EventEnvelope) => ws.send(JSON.stringify(message));
   const dispatch = createDispatcher(
@@ -68,6 +75,8 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       host: 'web',
       resourcesDir: options.resourcesDir,
       settings,
+      vault,
+      uploads,
       emit: (event, payload) => sockets.forEach((ws) => send(ws, { event, payload })),
     }),
     log,
@@ -101,7 +110,8 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     });
   });
 
-  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
+  // Room for one `vault.put` of the largest size the contract allows, plus its envelope.
+  const wss = new WebSocketServer({ noServer: true, maxPayload: Math.max(MAX_MESSAGE_BYTES, VAULT_BASE64_MAX + 64 * 1024) });
   server.on('upgrade', (req, socket, head) => {
     const url = new URL(req.url ?? '/', origin);
     const allowed = url.pathname === '/contract' && req.headers.origin === origin && sameToken(url.searchParams.get('token') ?? '', token);
@@ -136,6 +146,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     origin,
     token,
     async close() {
+      await uploads.close();
       sockets.forEach((ws) => ws.terminate());
       wss.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));

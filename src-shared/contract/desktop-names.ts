@@ -3,8 +3,21 @@
  * refuse unknown calls, kept free of zod so the preload bundle stays small. desktop.ts checks at
  * compile time that these lists and the schemas name the same methods and events.
  */
-export const DESKTOP_METHOD_NAMES = ['app.info', 'catalog.seed', 'calendar.tables', 'document.show', 'settings.get', 'settings.update'] as const;
-export const DESKTOP_EVENT_NAMES = ['settings.changed'] as const;
+export const DESKTOP_METHOD_NAMES = [
+  'app.info',
+  'catalog.seed',
+  'calendar.tables',
+  'document.show',
+  'settings.get',
+  'settings.update',
+  'vault.put',
+  'vault.read',
+  'uploads.enqueue',
+  'uploads.list',
+  'uploads.connect',
+  'uploads.retry',
+] as const;
+export const DESKTOP_EVENT_NAMES = ['settings.changed', 'uploads.changed', 'uploads.tokenExpired'] as const;
 
 export type DesktopMethod = (typeof DESKTOP_METHOD_NAMES)[number];
 export type DesktopEvent = (typeof DESKTOP_EVENT_NAMES)[number];

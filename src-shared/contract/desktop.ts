@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { calendarTableSchema } from './calendar';
 import { catalogSchema } from './catalog';
+import { FILE_MAX_BYTES, sha256Schema } from './files-api';
 import type { DesktopEvent, DesktopMethod } from './desktop-names';
 
 export type { Catalog } from './catalog';
@@ -22,6 +23,56 @@ export const settingsSchema = z.object({
 export type Settings = z.infer<typeof settingsSchema>;
 
 const empty = z.object({}).strict();
+
+/** Largest `vault.put` / `vault.read` payload: 40,000,000 base64 characters = 30,000,000 bytes. */
+export const VAULT_BASE64_MAX = 40_000_000;
+/** Most files one `uploads.enqueue` call may queue. */
+export const ENQUEUE_MAX = 5000;
+
+/** Same bounds as a `files` document id. */
+export const fileIdSchema = z.string().min(1).max(64);
+
+export const UPLOAD_STATES = ['pending', 'uploading', 'done', 'error', 'rejected'] as const;
+export type UploadState = (typeof UPLOAD_STATES)[number];
+
+/**
+ * Why an upload is in `error` (transient: retried by itself) or `rejected` (permanent: only
+ * `uploads.retry` starts it again). The renderer localises by code; `error` carries English detail.
+ */
+export const UPLOAD_ERROR_CODES = [
+  /** error: the portal could not be reached or the connection broke. */
+  'network',
+  /** error: the portal answered 5xx. */
+  'server',
+  /** rejected: the portal received other bytes than announced, several times (disk corruption?). */
+  'hash-mismatch',
+  /** rejected: the local vault no longer holds the file's bytes. */
+  'missing-in-vault',
+  /** rejected: 403, the portal's message in `error`. */
+  'forbidden',
+  /** rejected: 413, the file is larger than the portal accepts. */
+  'too-large',
+  /** rejected: any other refusal (4xx), the portal's message in `error`. */
+  'refused',
+] as const;
+export type UploadErrorCode = (typeof UPLOAD_ERROR_CODES)[number];
+
+export const uploadStatusSchema = z.object({
+  fileId: fileIdSchema,
+  sha256: sha256Schema,
+  size: z.number().int().min(0),
+  state: z.enum(UPLOAD_STATES),
+  /** Bytes the portal holds or is receiving (progress bar); equals size when done. */
+  sent: z.number().int().min(0),
+  errorCode: z.enum(UPLOAD_ERROR_CODES).nullable(),
+  error: z.string().nullable(),
+});
+export type UploadStatus = z.infer<typeof uploadStatusSchema>;
+
+export const uploadFileSchema = z
+  .object({ fileId: fileIdSchema, sha256: sha256Schema, size: z.number().int().min(0).max(FILE_MAX_BYTES) })
+  .strict();
+export type UploadFile = z.infer<typeof uploadFileSchema>;
 
 type Schemas = { request: z.ZodType; response: z.ZodType };
 
@@ -51,11 +102,48 @@ export const desktopMethods = {
     request: settingsSchema.omit({ workstationId: true }).partial().strict(),
     response: settingsSchema,
   },
+  /** Stores bytes in the workstation's content-addressed vault; the same bytes twice are stored once. */
+  'vault.put': {
+    request: z.object({ bytesBase64: z.base64().max(VAULT_BASE64_MAX) }).strict(),
+    response: z.object({ sha256: sha256Schema, size: z.number().int().min(0) }),
+  },
+  /** The bytes of a stored file (fails when the vault does not hold them). */
+  'vault.read': {
+    request: z.object({ sha256: sha256Schema }).strict(),
+    response: z.object({ bytesBase64: z.string() }),
+  },
+  /**
+   * Queues files (already in the vault) for upload to the portal. A fileId already queued with the
+   * same hash is left as it is. `queued`: how many were added or replaced.
+   */
+  'uploads.enqueue': {
+    request: z
+      .object({ files: z.array(uploadFileSchema).max(ENQUEUE_MAX) })
+      .strict()
+      .refine((r) => new Set(r.files.map((f) => f.fileId)).size === r.files.length, { message: 'each fileId at most once', path: ['files'] }),
+    response: z.object({ queued: z.number().int().min(0) }),
+  },
+  /** Every queued upload, and those finished since the app started. */
+  'uploads.list': { request: empty, response: z.object({ uploads: z.array(uploadStatusSchema) }) },
+  /**
+   * Starts or continues uploading to the portal of the settings with this access token (call it
+   * again with each new token, and when the network comes back); null pauses (logout).
+   */
+  'uploads.connect': {
+    request: z.object({ accessToken: z.string().min(1).max(8192).nullable() }).strict(),
+    response: z.object({}),
+  },
+  /** Starts a rejected (or waiting) upload again from scratch. */
+  'uploads.retry': { request: z.object({ fileId: fileIdSchema }).strict(), response: z.object({}) },
 } as const satisfies Record<DesktopMethod, Schemas>;
 
 /** Event name -> payload schema (Node side -> renderer). */
 export const desktopEvents = {
   'settings.changed': settingsSchema,
+  /** One upload changed state, or made progress (at most every 250 ms per file). */
+  'uploads.changed': uploadStatusSchema,
+  /** The portal refused the access token: uploads wait for `uploads.connect` with a new one. */
+  'uploads.tokenExpired': z.object({}),
 } as const satisfies Record<DesktopEvent, z.ZodType>;
 
 // Compile-time check: no schema without a name in desktop-names.ts.

@@ -1,5 +1,5 @@
 /** The browser host serves the contract only to its own page with its token, and validates everything. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
@@ -110,5 +110,51 @@ describe('browser host', () => {
     expect(await event).toMatchObject({ event: 'settings.changed', payload: { language: 'en' } });
     a.close();
     b.close();
+  });
+
+  it('stores files in the vault and queues them, with uploads.changed pushed to the page', async () => {
+    const ws = await connect();
+    const events: Record<string, unknown>[] = [];
+    const replies = new Map<number, (reply: Record<string, unknown>) => void>();
+    ws.on('message', (d) => {
+      const m = JSON.parse(String(d)) as Record<string, unknown>;
+      if (m.event) events.push(m);
+      else replies.get(m.id as number)?.(m);
+    });
+    // Events may arrive between a call and its reply: match replies by id.
+    const call = (raw: string) =>
+      new Promise<Record<string, unknown>>((resolve) => {
+        replies.set((JSON.parse(raw) as { id: number }).id, resolve);
+        ws.send(raw);
+      });
+    // Over 1 MB in one message: the socket takes a vault.put of the size the contract allows.
+    const bytes = Buffer.alloc(1_500_000, 7);
+    const put = await call(JSON.stringify({ id: 10, method: 'vault.put', params: { bytesBase64: bytes.toString('base64') } }));
+    expect(put).toMatchObject({ id: 10, ok: true, result: { size: bytes.length } });
+    const { sha256 } = put.result as { sha256: string };
+    const read = await call(JSON.stringify({ id: 11, method: 'vault.read', params: { sha256 } }));
+    expect(Buffer.from((read.result as { bytesBase64: string }).bytesBase64, 'base64').equals(bytes)).toBe(true);
+    expect(await call(JSON.stringify({ id: 12, method: 'vault.read', params: { sha256: 'c'.repeat(64) } }))).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_request', message: 'vault.read: the vault holds no file with this SHA-256' },
+    });
+    expect(await call(JSON.stringify({ id: 13, method: 'vault.put', params: { bytesBase64: '%%%' } }))).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
+
+    const ghost = await call(JSON.stringify({ id: 18, method: 'uploads.enqueue', params: { files: [{ fileId: 'g', sha256: 'd'.repeat(64), size: 1 }] } }));
+    expect(ghost).toMatchObject({ ok: false, error: { code: 'invalid_request', message: 'uploads.enqueue: fileId "g": the vault holds no file with this SHA-256' } });
+    const wrongSize = await call(JSON.stringify({ id: 19, method: 'uploads.enqueue', params: { files: [{ fileId: 'f-1', sha256, size: 5 }] } }));
+    expect(wrongSize).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
+    expect(events).toEqual([]);
+    const queued = await call(JSON.stringify({ id: 14, method: 'uploads.enqueue', params: { files: [{ fileId: 'f-1', sha256, size: bytes.length }] } }));
+    expect(queued).toMatchObject({ id: 14, ok: true, result: { queued: 1 } });
+    await vi.waitFor(() => expect(events).toContainEqual({ event: 'uploads.changed', payload: expect.objectContaining({ fileId: 'f-1', state: 'pending', sent: 0 }) }));
+    const list = await call(JSON.stringify({ id: 15, method: 'uploads.list', params: {} }));
+    expect(list).toMatchObject({ ok: true, result: { uploads: [{ fileId: 'f-1', sha256, size: bytes.length, state: 'pending', sent: 0, errorCode: null, error: null }] } });
+    expect(await call(JSON.stringify({ id: 16, method: 'uploads.retry', params: { fileId: 'nope' } }))).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_request', message: 'uploads.retry: no queued upload has this fileId' },
+    });
+    expect(await call(JSON.stringify({ id: 17, method: 'uploads.connect', params: { accessToken: null } }))).toMatchObject({ ok: true, result: {} });
+    ws.close();
   });
 });

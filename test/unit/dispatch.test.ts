@@ -1,7 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createDispatcher, type Handlers } from '../../src-main/contract/dispatch';
+import { createDispatcher, RequestError, type Handlers } from '../../src-main/contract/dispatch';
 import type { Settings } from '../../src-shared/contract/desktop';
 
+const SHA = 'a'.repeat(64);
 const settings: Settings = { portalUrl: 'https://portal.example.gov.vn', workstationId: 'ws-1', language: 'vi' };
 
 function setup() {
@@ -14,6 +15,14 @@ function setup() {
     'document.show': vi.fn(async () => ({ shown: false })),
     'settings.get': vi.fn(async () => settings),
     'settings.update': vi.fn(async (patch: Partial<Settings>) => ({ ...settings, ...patch })),
+    'vault.put': vi.fn(async () => ({ sha256: SHA, size: 3 })),
+    'vault.read': vi.fn(async () => ({ bytesBase64: 'AQID' })),
+    'uploads.enqueue': vi.fn(async (r: { files: unknown[] }) => ({ queued: r.files.length })),
+    'uploads.list': vi.fn(async () => ({ uploads: [] })),
+    'uploads.connect': vi.fn(async () => ({})),
+    'uploads.retry': vi.fn(async (): Promise<Record<string, never>> => {
+      throw new RequestError('no queued upload has this fileId');
+    }),
   } satisfies Handlers;
   const logged: string[] = [];
   const dispatch = createDispatcher(handlers, (m) => logged.push(m));
@@ -64,6 +73,19 @@ describe('createDispatcher', () => {
     ['extra key on empty request', 'app.info', { anything: 1 }],
     ['huge extra key', 'settings.get', { x: huge }],
     ['array for empty request', 'catalog.seed', []],
+    ['not base64', 'vault.put', { bytesBase64: 'not base64!' }],
+    ['base64 over the limit', 'vault.put', { bytesBase64: 'A'.repeat(40_000_004) }],
+    ['missing bytes', 'vault.put', {}],
+    ['upper-case hash', 'vault.read', { sha256: 'A'.repeat(64) }],
+    ['short hash', 'uploads.enqueue', { files: [{ fileId: 'f1', sha256: 'ab', size: 1 }] }],
+    ['negative size', 'uploads.enqueue', { files: [{ fileId: 'f1', sha256: SHA, size: -1 }] }],
+    ['size over FILE_MAX_BYTES', 'uploads.enqueue', { files: [{ fileId: 'f1', sha256: SHA, size: 300 * 1024 * 1024 }] }],
+    ['fileId twice', 'uploads.enqueue', { files: [{ fileId: 'f1', sha256: SHA, size: 1 }, { fileId: 'f1', sha256: SHA, size: 1 }] }],
+    ['extra key in a file', 'uploads.enqueue', { files: [{ fileId: 'f1', sha256: SHA, size: 1, name: 'x' }] }],
+    ['too many files', 'uploads.enqueue', { files: Array.from({ length: 5001 }, (_, i) => ({ fileId: `f${i}`, sha256: SHA, size: 1 })) }],
+    ['empty token', 'uploads.connect', { accessToken: '' }],
+    ['missing token', 'uploads.connect', {}],
+    ['fileId too long', 'uploads.retry', { fileId: 'x'.repeat(65) }],
   ])('rejects %s (%s) with invalid_request before any handler runs', async (_label, method, params) => {
     const { dispatch, ran } = setup();
     const outcome = await dispatch(method, params);
@@ -77,6 +99,24 @@ describe('createDispatcher', () => {
     const outcome = await dispatch('settings.update', { language: huge });
     expect(outcome.ok).toBe(false);
     if (!outcome.ok) expect(outcome.error.message.length).toBeLessThan(1_000);
+  });
+
+  it('accepts the file-transfer calls', async () => {
+    const { dispatch, handlers } = setup();
+    await expect(dispatch('vault.put', { bytesBase64: 'AQID' })).resolves.toEqual({ ok: true, result: { sha256: SHA, size: 3 } });
+    await expect(dispatch('vault.put', { bytesBase64: '' })).resolves.toMatchObject({ ok: true });
+    const files = Array.from({ length: 5000 }, (_, i) => ({ fileId: `f${i}`, sha256: SHA, size: i }));
+    await expect(dispatch('uploads.enqueue', { files })).resolves.toEqual({ ok: true, result: { queued: 5000 } });
+    await expect(dispatch('uploads.connect', { accessToken: null })).resolves.toEqual({ ok: true, result: {} });
+    expect(handlers['uploads.connect']).toHaveBeenCalledWith({ accessToken: null });
+  });
+
+  it('reports a RequestError as invalid_request with its message', async () => {
+    const { dispatch } = setup();
+    await expect(dispatch('uploads.retry', { fileId: 'nope' })).resolves.toEqual({
+      ok: false,
+      error: { code: 'invalid_request', message: 'uploads.retry: no queued upload has this fileId' },
+    });
   });
 
   it('hides internal error details from the caller but logs them', async () => {

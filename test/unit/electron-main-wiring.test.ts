@@ -284,6 +284,20 @@ describe('Electron main process wiring (fake electron)', () => {
     ]);
   });
 
+  it('binds the vault and the upload queue, and pushes uploads.changed to the page', async () => {
+    const fake = await startApp();
+    const invoke = fake.state.ipc.get(IPC_INVOKE_CHANNEL)!;
+    const put = (await invoke(appSender, 'vault.put', { bytesBase64: Buffer.from('scan').toString('base64') })) as { ok: true; result: { sha256: string; size: number } };
+    expect(put).toMatchObject({ ok: true, result: { size: 4 } });
+    const file = { fileId: 'f-1', sha256: put.result.sha256, size: 4 };
+    await expect(invoke(appSender, 'uploads.enqueue', { files: [file] })).resolves.toEqual({ ok: true, result: { queued: 1 } });
+    expect(fake.windows[0]!.webContents.sent).toContainEqual([
+      IPC_EVENT_CHANNEL,
+      { event: 'uploads.changed', payload: { ...file, state: 'pending', sent: 0, errorCode: null, error: null } },
+    ]);
+    await expect(invoke(appSender, 'uploads.retry', { fileId: 'other' })).resolves.toMatchObject({ ok: false, error: { code: 'invalid_request' } });
+  });
+
   it('keeps its data in MOTCUA_DATA_DIR when set', async () => {
     const dataDir = freshDataDir();
     process.env.MOTCUA_DATA_DIR = dataDir;
