@@ -4,6 +4,7 @@ import { useSession } from './store/session';
 import { createPortalClient } from './sync/portal-client';
 import { startWorkspace, type Workspace } from './runtime';
 import { WorkspaceContext } from './workspace-context';
+import { exposeWorkspaceToTests } from './test-hooks';
 import { LoginPage } from './features/login/LoginPage';
 import { AppShell } from './features/shell/AppShell';
 
@@ -31,13 +32,17 @@ export function App({ portalUrl }: { portalUrl: string }) {
       (ws) => {
         opened = ws;
         if (cancelled) void ws.stop();
-        else setWorkspace(ws);
+        else {
+          setWorkspace(ws);
+          exposeWorkspaceToTests(ws);
+        }
       },
       (e: Error) => setError(e.message),
     );
     return () => {
       cancelled = true;
       setWorkspace(null);
+      exposeWorkspaceToTests(null);
       void opened?.stop();
     };
   }, [user, client]);

@@ -22,8 +22,10 @@ export interface Workspace {
   db: MotcuaDatabase;
   user: SessionUser;
   workstationId: string;
-  /** This installation's holder id for dossier-number blocks (docs/dossier-codes.md). */
-  holder: string;
+  /** This installation's holder id for dossier-number blocks (docs/dossier-codes.md); the enrolled id once enrolled. */
+  readonly holder: string;
+  /** After enrollment: number from the blocks the portal gave the enrolled workstation. */
+  setHolder(holder: string): void;
   /** Working-day calendar for appointments; reloaded when the portal sends new tables. */
   calendar: WorkingCalendar;
   statusCounts: StatusCountKeeper;
@@ -71,8 +73,7 @@ export async function startWorkspace(user: SessionUser, client: PortalClient): P
     desktop().invoke('calendar.tables', {}),
   ]);
   await seedCatalog(db, catalog);
-  const workspace = { calendar: await loadWorkingCalendar(db, bundled.tables) };
-  const holder = await ensureHolder(db, settings.workstationId);
+  const workspace = { calendar: await loadWorkingCalendar(db, bundled.tables), holder: await ensureHolder(db, settings.workstationId) };
 
   const status = useSyncStatus.getState();
   const replication = startReplication(db, client, user.agencyId);
@@ -100,7 +101,7 @@ export async function startWorkspace(user: SessionUser, client: PortalClient): P
   /** Catalog, calendar tables and dossier-number blocks from the portal; failures wait for the next try. */
   async function refreshReferenceData(): Promise<void> {
     const steps = [
-      () => refreshCodeBlocks(db, client, user.agencyId, holder),
+      () => refreshCodeBlocks(db, client, user.agencyId, workspace.holder),
       () => pullCatalog(db, client),
       async () => {
         await pullCalendarTables(db, client);
@@ -121,7 +122,12 @@ export async function startWorkspace(user: SessionUser, client: PortalClient): P
     db,
     user,
     workstationId: settings.workstationId,
-    holder,
+    get holder() {
+      return workspace.holder;
+    },
+    setHolder(holder: string) {
+      workspace.holder = holder;
+    },
     get calendar() {
       return workspace.calendar;
     },

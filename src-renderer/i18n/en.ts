@@ -86,6 +86,23 @@ export const en: Messages = {
       unreadable: '“{{name}}”: the file could not be read.',
     },
   },
+  enrollment: {
+    title: 'Enroll this workstation with the portal',
+    explain: 'Enter the one-time enrollment code from an administrator. The workstation gets its identity and its own dossier numbers.',
+    code: 'Enrollment code',
+    name: 'Workstation name (e.g. Counter 3 – Justice)',
+    submit: 'Enroll',
+    done: 'Enrolled as “{{name}}” at {{time}}. Workstation id:',
+    errors: {
+      'bad-code': 'The code is not well formed (12 characters, e.g. ABCD-EFGH-JKMN).',
+      'other-centre': 'This code belongs to another centre than the one signed in.',
+      offline: 'The portal cannot be reached. Try again when the network is back.',
+      enrollment_code_unknown: 'Unknown enrollment code. Check it with the administrator.',
+      enrollment_code_used: 'This code was already used. Each code works once; ask for a new one.',
+      enrollment_code_expired: 'This code has expired; ask for a new one.',
+      other: 'The portal refused the enrollment: {{message}}',
+    },
+  },
   conflicts: {
     title: 'Conflicts to settle ({{count}})',
     explain: 'This record was changed elsewhere at the same time. The portal version is in use; compare and choose which to keep.',

@@ -93,6 +93,23 @@ export const vi = {
       unreadable: '“{{name}}”: không đọc được tệp.',
     },
   },
+  enrollment: {
+    title: 'Đăng ký máy trạm với Cổng',
+    explain: 'Nhập mã đăng ký một lần do quản trị viên cấp. Máy trạm nhận định danh và dải số hồ sơ riêng.',
+    code: 'Mã đăng ký',
+    name: 'Tên máy trạm (ví dụ: Quầy 3 – Tư pháp)',
+    submit: 'Đăng ký',
+    done: 'Đã đăng ký là “{{name}}” lúc {{time}}. Mã máy trạm:',
+    errors: {
+      'bad-code': 'Mã đăng ký không đúng dạng (12 ký tự, ví dụ ABCD-EFGH-JKMN).',
+      'other-centre': 'Mã đăng ký này thuộc trung tâm khác với trung tâm đang đăng nhập.',
+      offline: 'Không kết nối được Cổng. Hãy thử lại khi có mạng.',
+      enrollment_code_unknown: 'Mã đăng ký không tồn tại. Hãy kiểm tra lại với quản trị viên.',
+      enrollment_code_used: 'Mã đăng ký đã được dùng. Mỗi mã chỉ dùng một lần; hãy xin mã mới.',
+      enrollment_code_expired: 'Mã đăng ký đã hết hạn; hãy xin mã mới.',
+      other: 'Cổng từ chối đăng ký: {{message}}',
+    },
+  },
   conflicts: {
     title: 'Xung đột cần xử lý ({{count}})',
     explain: 'Hồ sơ đã được sửa cùng lúc ở nơi khác. Bản trên Cổng đang được dùng; hãy so sánh và chọn bản giữ lại.',

@@ -1,8 +1,10 @@
 /**
- * Exponential backoff with jitter for attempts over a bad link: 1 s, 2 s, 4 s … up to a cap, each
- * delay randomised by ±25 % so many workstations coming back at once do not hit the portal together.
+ * A waiting room for attempts over a bad link, spaced by the shared backoff delay (1 s doubling to
+ * 60 s, with jitter so many workstations coming back at once do not hit the portal together).
  * `reset()` (the network came back) ends any wait at once.
  */
+import { backoffDelay, DEFAULT_BACKOFF } from '../../src-shared/domain/sync/backoff-delay';
+
 export interface Backoff {
   /** Waits as long as the failures so far call for (not at all after a success). */
   wait(): Promise<void>;
@@ -13,10 +15,10 @@ export interface Backoff {
   nextDelay(): number;
 }
 
-export function createBackoff(baseMs = 1000, maxMs = 60_000, random: () => number = Math.random): Backoff {
+export function createBackoff(baseMs = DEFAULT_BACKOFF.baseMs, maxMs = DEFAULT_BACKOFF.maxMs, random: () => number = Math.random): Backoff {
   let failures = 0;
   const waking = new Set<() => void>();
-  const nextDelay = () => (failures === 0 ? 0 : Math.min(maxMs, baseMs * 2 ** (failures - 1)) * (0.75 + random() * 0.5));
+  const nextDelay = () => (failures === 0 ? 0 : backoffDelay(failures - 1, { baseMs, maxMs, random }));
   return {
     nextDelay,
     wait() {

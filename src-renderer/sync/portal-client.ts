@@ -97,6 +97,12 @@ export function createPortalClient(baseUrl: string, tokens: TokenStore) {
       }
     },
     authorized,
+    /** A request without a session (enrollment: the one-time code is the credential). */
+    async postPublic<T>(path: string, body: unknown): Promise<T> {
+      const response = await send(url(path), { method: 'POST', headers: json, body: JSON.stringify(body) }, REQUEST_TIMEOUT_MS);
+      if (!response.ok) throw await failure(response);
+      return (await response.json()) as T;
+    },
     async getJson<T>(path: string): Promise<T> {
       return (await (await authorized(path)).json()) as T;
     },

@@ -4,6 +4,7 @@ import { desktop } from '../../bridge';
 import type { MethodResponse } from '../../../src-shared/contract/desktop';
 import { LanguageSwitch } from '../shell/LanguageSwitch';
 import { AgencyProfileForm } from './AgencyProfileForm';
+import { EnrollmentForm } from './EnrollmentForm';
 
 export function SettingsPage() {
   const { t } = useTranslation();
@@ -28,6 +29,7 @@ export function SettingsPage() {
         <dt>{t('settings.version')}</dt>
         <dd>{info ? `${info.version} (${info.host}, ${info.platform})` : '…'}</dd>
       </dl>
+      <EnrollmentForm />
       <AgencyProfileForm />
     </section>
   );

@@ -4,9 +4,17 @@ import type { Stack } from './stack';
 export const AGENCY = '000.17.22.H56';
 export const PASSWORD = 'mat-khau-thu-nghiem-1';
 
-export async function signIn(stack: Stack, browser: Browser, username: string, password = PASSWORD): Promise<Page> {
+export interface SignInOptions {
+  /** Which workstation (browser host); the stack's first by default. */
+  host?: { url: string };
+  /** Installs window.__motcuaTest (src-renderer/test-hooks.ts) for tests that need volume. */
+  testHooks?: boolean;
+}
+
+export async function signIn(stack: Stack, browser: Browser, username: string, password = PASSWORD, options: SignInOptions = {}): Promise<Page> {
   const page = await (await browser.newContext({ acceptDownloads: true })).newPage();
-  await page.goto(stack.host!.url);
+  if (options.testHooks) await page.addInitScript(() => (window.__MOTCUA_TEST_HOOKS__ = true));
+  await page.goto((options.host ?? stack.host!).url);
   await page.getByLabel('Tên đăng nhập').fill(username);
   await page.getByLabel('Mật khẩu').fill(password);
   await page.getByRole('button', { name: 'Đăng nhập' }).click();

@@ -3,7 +3,7 @@
  * network) and the browser host serving the built renderer.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { createWriteStream, mkdtempSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -62,6 +62,10 @@ export class Stack {
     let output = '';
     this.portal.stdout?.on('data', (d) => (output += d));
     this.portal.stderr?.on('data', (d) => (output += d));
+    // Kept for a failed test's post-mortem: the portal's JSON log, every start appended.
+    const log = createWriteStream(path.join(this.portalDataDir, 'portal.log'), { flags: 'a' });
+    this.portal.stdout?.pipe(log);
+    this.portal.stderr?.pipe(log);
     const deadline = Date.now() + 60_000;
     while (Date.now() < deadline) {
       if (this.portal.exitCode !== null) throw new Error(`portal exited: ${output}`);
@@ -72,27 +76,32 @@ export class Stack {
     throw new Error(`portal did not start: ${output}`);
   }
 
-  /** Cuts the network as the workstation sees it: the portal is gone. */
-  async stopPortal(): Promise<void> {
+  /** Cuts the network as the workstation sees it: the portal is gone. SIGKILL: a crash, mid-request. */
+  async stopPortal(signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
     const portal = this.portal;
-    if (!portal || portal.exitCode !== null) return;
+    if (!portal || portal.exitCode !== null || portal.signalCode !== null) return;
     const exited = new Promise((r) => portal.on('exit', r));
-    portal.kill('SIGTERM');
+    portal.kill(signal);
     await exited;
   }
 
-  async startHost(): Promise<RunningHost> {
-    process.env.MOTCUA_PORTAL_URL = this.portalUrl;
-    this.host = await startHost({
+  /** The browser host of a workstation; `portalUrl` may point at a faulty proxy in front of the portal. */
+  async startHost(options: { dataDir?: string; portalUrl?: string } = {}): Promise<RunningHost> {
+    const host = await startHost({
+      env: { ...process.env, MOTCUA_PORTAL_URL: options.portalUrl ?? this.portalUrl },
       rendererDir: path.join(root, 'dist-renderer'),
       resourcesDir: path.join(root, 'resources'),
-      dataDir: this.hostDataDir,
+      dataDir: options.dataDir ?? this.hostDataDir,
     });
-    return this.host;
+    this.hosts.push(host);
+    this.host ??= host;
+    return host;
   }
 
+  readonly hosts: RunningHost[] = [];
+
   async stop(): Promise<void> {
-    await this.host?.close();
+    for (const host of this.hosts) await host.close();
     await this.stopPortal();
   }
 }
