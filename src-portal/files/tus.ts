@@ -4,7 +4,8 @@
  * uploads by centre, validates their metadata and runs the hash check when an upload completes.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import { FileStore } from '@tus/file-store';
 import { Server, type ServerOptions } from '@tus/server';
 import type { FastifyBaseLogger } from 'fastify';
@@ -27,6 +28,11 @@ const tusError = (status_code: number, body: string) => ({ status_code, body: `$
 
 export interface TusUploads {
   handle(req: IncomingMessage, res: ServerResponse, caller: Caller): Promise<void>;
+  /**
+   * An upload whose bytes all arrived but whose hash check never ran (the portal died in between)
+   * is finished now. Returns the answer to give instead of tus's, or null to let tus answer.
+   */
+  finishStalled(uploadId: string, caller: Caller): Promise<{ status: number; body: string } | null>;
   /** Deletes unfinished uploads idle for more than UPLOAD_IDLE_MS; returns how many. */
   sweep(): Promise<number>;
 }
@@ -85,7 +91,29 @@ export async function createTusUploads(deps: {
     },
   });
 
+  /** Bytes on disk and announced length of an upload, or null when it is not (or no longer) there. */
+  async function progressOf(uploadId: string): Promise<{ received: number; length: number; metadata: Record<string, string | null> } | null> {
+    try {
+      const info = JSON.parse(await readFile(join(uploadsDir, `${uploadId}.json`), 'utf8')) as { size?: number; metadata?: Record<string, string | null> };
+      const received = (await stat(join(uploadsDir, uploadId))).size;
+      return typeof info.size === 'number' ? { received, length: info.size, metadata: info.metadata ?? {} } : null;
+    } catch {
+      return null;
+    }
+  }
+
   return {
+    async finishStalled(uploadId, caller) {
+      const progress = await progressOf(uploadId);
+      if (!progress || progress.received !== progress.length) return null;
+      const meta = readUploadMeta(progress.metadata);
+      if (typeof meta === 'string') return null;
+      const outcome = await finisher.finish(uploadId, meta.sha256, caller);
+      log.info({ uploadId, outcome: outcome.kind }, 'stalled upload finished on resume');
+      if (outcome.kind === 'mismatch') return { status: HASH_MISMATCH_STATUS, body: `The received bytes do not match the announced SHA-256 (${meta.sha256}). The upload was discarded: upload the file again.\n` };
+      // Finished: the upload is gone, as for any finished upload; the blob status says "stored".
+      return { status: 404, body: 'This upload is finished\n' };
+    },
     async handle(req, res, caller) {
       callers.set(req, caller);
       await server.handle(req, res);

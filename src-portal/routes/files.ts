@@ -49,6 +49,11 @@ function tusRoute(uploads: TusUploads) {
     const id = (request.params as { '*'?: string })['*'];
     // Another centre's upload does not exist for this caller: same answer as an unknown id.
     if (id !== undefined && !isUploadOf(id, caller.agencyId)) throw notFound('No such upload');
+    if (id !== undefined && request.method === 'HEAD') {
+      // A resume after a portal crash between the last byte and the hash check: finish it now.
+      const answer = await uploads.finishStalled(id, caller);
+      if (answer) return reply.code(answer.status).type('text/plain').header('tus-resumable', '1.0.0').send(answer.body);
+    }
     reply.hijack();
     try {
       await uploads.handle(request.raw, reply.raw, caller);

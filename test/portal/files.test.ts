@@ -337,6 +337,28 @@ describe.each(DB_TARGETS)('files over tus ($name)', (target) => {
     await expectStored(AGENCY_A, clerkA, bytes, 'clerk-a');
     expect(readdirSync(uploadsDir())).toEqual([]);
   });
+
+  it('finishes, on the next HEAD, an upload whose bytes all arrived before the portal died unchecked', async () => {
+    const bytes = someBytes(200_000);
+    const url = await newUpload(portal.base, clerkA, bytes);
+    await portal.close();
+    // The crash landed after the last byte was written and before the hash check ran.
+    writeFileSync(join(uploadsDir(), uploadIdOf(url)), bytes);
+    portal = await startPortal(db, { filesDir });
+    const resumed = new URL(new URL(url).pathname, portal.base).toString();
+    expect((await head(resumed, clerkA)).status).toBe(404); // finished: the client asks the blob status next
+    await expectStored(AGENCY_A, clerkA, bytes, 'clerk-a');
+    expect(readdirSync(uploadsDir())).toEqual([]);
+
+    // The same crash with bytes that do not match what was announced: refused, forgotten.
+    const other = someBytes(1000);
+    const bad = await newUpload(portal.base, clerkA, other);
+    await portal.close();
+    writeFileSync(join(uploadsDir(), uploadIdOf(bad)), someBytes(1000));
+    portal = await startPortal(db, { filesDir });
+    expect((await head(new URL(new URL(bad).pathname, portal.base).toString(), clerkA)).status).toBe(460);
+    expect(readdirSync(uploadsDir())).toEqual([]);
+  });
 });
 
 describe('FsBlobStore', () => {
