@@ -5,11 +5,12 @@
  */
 import type { UploadStatus } from '../../src-shared/contract/desktop';
 import { ENQUEUE_MAX } from '../../src-shared/contract/desktop';
+import { MISSING_FILES_PATH, MISSING_LIMIT_MAX, type MissingFilesResponse } from '../../src-shared/contract/files-api';
 import { desktop } from '../bridge';
 import type { MotcuaDatabase } from '../db/database';
 import { outboxId } from '../db/local-schemas';
 import { useSession } from '../store/session';
-import { setRowState } from './outbox';
+import { queueBlob, setRowState } from './outbox';
 import type { PortalClient } from './portal-client';
 
 /** Files waiting for upload according to the outbox, in the shape the uploader takes. */
@@ -31,6 +32,31 @@ async function mirror(db: MotcuaDatabase, status: UploadStatus): Promise<void> {
     await setRowState(db, 'blobs', status.fileId, status.state);
   } else {
     await setRowState(db, 'blobs', status.fileId, status.state, status.error ?? status.errorCode ?? '');
+  }
+}
+
+/** How often the portal's list of missing files is compared with what this workstation holds. */
+export const RECONCILE_EVERY_MS = 10 * 60_000;
+
+/**
+ * Files the portal still lacks but this workstation believes sent (whatever the cause: a portal
+ * restored from backup, a lost answer) are queued again. The portal's list is the authority.
+ */
+export async function reconcileMissing(db: MotcuaDatabase, client: PortalClient): Promise<number> {
+  let after = '';
+  let requeued = 0;
+  for (;;) {
+    const query = new URLSearchParams({ limit: String(MISSING_LIMIT_MAX), ...(after ? { after } : {}) });
+    const page = await client.getJson<MissingFilesResponse>(`${MISSING_FILES_PATH}?${query}`);
+    const metas = await db.files.findByIds(page.missing.map((m) => m.fileId)).exec();
+    const rows = await db.outbox.findByIds(page.missing.map((m) => outboxId('blobs', m.fileId))).exec();
+    const lost = [...metas.values()].filter((m) => !rows.has(outboxId('blobs', m.id)));
+    for (const meta of lost) await queueBlob(db, meta);
+    await enqueueUploads(lost.map((m) => ({ fileId: m.id, sha256: m.sha256, size: m.size })));
+    requeued += lost.length;
+    const last = page.missing[page.missing.length - 1];
+    if (!last || page.missing.length < MISSING_LIMIT_MAX) return requeued;
+    after = last.fileId;
   }
 }
 
@@ -58,10 +84,16 @@ export function startFileUploads(db: MotcuaDatabase, client: PortalClient): File
     await enqueueUploads(await queuedFiles(db));
     await connect();
   })().catch(() => undefined);
+  const reconcile = () => void reconcileMissing(db, client).catch(() => undefined); // offline: next time
+  const timer = setInterval(reconcile, RECONCILE_EVERY_MS);
 
   return {
-    kick: () => void connect(),
+    kick() {
+      void connect();
+      reconcile();
+    },
     async stop() {
+      clearInterval(timer);
       unsubscribers.forEach((u) => u());
       await api.invoke('uploads.connect', { accessToken: null }).catch(() => undefined);
       await chain;
