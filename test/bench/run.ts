@@ -10,9 +10,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { idbBench } from './idb/module';
 import { renderBenchRows } from './lib/table';
+import { syncBench } from './sync/module';
 import type { BenchModule, MachineInfo } from './lib/types';
 
-const MODULES: BenchModule[] = [idbBench];
+const MODULES: BenchModule[] = [idbBench, syncBench];
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 const resultsDir = path.join(root, 'test', 'bench', 'results');
