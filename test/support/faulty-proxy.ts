@@ -5,6 +5,7 @@
  * upload tests (request headers included).
  */
 import net from 'node:net';
+import { prng } from '../bench/idb/random';
 
 export interface ChaosOptions {
   seed: number;
@@ -46,17 +47,8 @@ export interface FaultyProxy {
   close(): Promise<void>;
 }
 
-/** mulberry32: small, fast, good enough to make fault runs repeatable. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** mulberry32 (the bench data's PRNG): fault runs repeat exactly for a seed. */
+export const seededRandom = (seed: number): (() => number) => prng(seed);
 
 type Direction = 'up' | 'down';
 
