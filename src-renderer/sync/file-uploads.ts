@@ -60,6 +60,18 @@ export async function reconcileMissing(db: MotcuaDatabase, client: PortalClient)
   }
 }
 
+/** How often the outbox is compared with the uploader's own list (a progress event may be lost). */
+export const RESYNC_EVERY_MS = 60_000;
+
+/** The uploader is the authority on its files: mirror every status, queue what it does not know. */
+export async function resyncWithUploader(db: MotcuaDatabase): Promise<void> {
+  const { uploads } = await desktop().invoke('uploads.list', {});
+  const rows = await db.outbox.findByIds(uploads.map((u) => outboxId('blobs', u.fileId))).exec();
+  for (const status of uploads) if (rows.has(outboxId('blobs', status.fileId))) await mirror(db, status);
+  const known = new Set(uploads.map((u) => u.fileId));
+  await enqueueUploads((await queuedFiles(db)).filter((f) => !known.has(f.fileId)));
+}
+
 export interface FileUploads {
   /** The network came back: resume at once instead of waiting for the uploader's backoff. */
   kick(): void;
@@ -86,6 +98,9 @@ export function startFileUploads(db: MotcuaDatabase, client: PortalClient): File
   })().catch(() => undefined);
   const reconcile = () => void reconcileMissing(db, client).catch(() => undefined); // offline: next time
   const timer = setInterval(reconcile, RECONCILE_EVERY_MS);
+  const resync = setInterval(() => {
+    chain = chain.then(() => resyncWithUploader(db)).catch(() => undefined);
+  }, RESYNC_EVERY_MS);
 
   return {
     kick() {
@@ -94,6 +109,7 @@ export function startFileUploads(db: MotcuaDatabase, client: PortalClient): File
     },
     async stop() {
       clearInterval(timer);
+      clearInterval(resync);
       unsubscribers.forEach((u) => u());
       await api.invoke('uploads.connect', { accessToken: null }).catch(() => undefined);
       await chain;

@@ -5,6 +5,7 @@
  * exponential backoff (one link serves every collection); `resync()` — the network came back —
  * ends the wait and pulls, pushes and reopens the streams at once.
  */
+import { tap } from 'rxjs';
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
 import { REPLICATED_COLLECTIONS, type ReplicatedCollection } from '../../src-shared/contract/documents';
 import {
@@ -95,9 +96,15 @@ export function startReplication(db: MotcuaDatabase, client: PortalClient, agenc
             const query = new URLSearchParams({ limit: String(batchSize) });
             if (checkpoint) query.set('checkpoint', JSON.stringify(checkpoint));
             const response = await client.getJson<PullResponse>(`${paths.pull}?${query}`);
+            // A push whose answer was lost may come back by pull: the portal holds that version, so its row goes.
+            await markAccepted(db, name, response.documents);
             return { documents: response.documents as never[], checkpoint: response.checkpoint ?? checkpoint ?? undefined };
           }),
-        stream$: stream.events$.asObservable() as never,
+        stream$: stream.events$.pipe(
+          tap((event) => {
+            if (event !== 'RESYNC') void markAccepted(db, name, event.documents).catch(() => undefined);
+          }),
+        ) as never,
       },
       push: {
         batchSize: PUSH_BATCH,
