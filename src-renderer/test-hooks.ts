@@ -6,6 +6,7 @@
  */
 import type { DossierDoc, DossierEventDoc } from '../src-shared/contract/documents';
 import { writeDossierChange } from './dossiers/write';
+import { base64ToBytes } from './bridge/base64';
 import { attachFiles } from './files/attach';
 import type { Workspace } from './runtime';
 
@@ -36,7 +37,7 @@ export function exposeWorkspaceToTests(ws: Workspace | null): void {
     },
     async attach(dossier, componentId, files) {
       if (!current) throw new Error('not signed in');
-      const list = files.map((f) => new File([Uint8Array.from(atob(f.base64), (c) => c.charCodeAt(0))], f.name));
+      const list = files.map((f) => new File([base64ToBytes(f.base64) as BlobPart], f.name));
       const outcome = await attachFiles(current, dossier, componentId, list);
       return outcome.attached.map((m) => m.id);
     },

@@ -6,6 +6,7 @@
 import type { FileMetaDoc } from '../../src-shared/contract/documents';
 import { VAULT_BASE64_MAX } from '../../src-shared/contract/desktop';
 import { desktop } from '../bridge';
+import { bytesToBase64 } from '../bridge/base64';
 import type { Workspace } from '../runtime';
 import { queueBlob, queueChange } from '../sync/outbox';
 import { enqueueUploads } from '../sync/file-uploads';
@@ -21,12 +22,6 @@ export interface AttachOutcome {
   refused: { name: string; problem: AttachProblem }[];
 }
 
-function toBase64(bytes: Uint8Array): string {
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
-
 async function attachOne(ws: Workspace, dossier: { id: string; agencyId: string }, componentId: string, file: File): Promise<FileMetaDoc | AttachProblem> {
   if (file.size === 0) return 'empty';
   if (file.size > ATTACH_MAX_BYTES) return 'too-large';
@@ -38,7 +33,7 @@ async function attachOne(ws: Workspace, dossier: { id: string; agencyId: string 
   }
   const mime = sniffMime(bytes.subarray(0, 8));
   if (!mime) return 'wrong-type';
-  const { sha256, size } = await desktop().invoke('vault.put', { bytesBase64: toBase64(bytes) });
+  const { sha256, size } = await desktop().invoke('vault.put', { bytesBase64: bytesToBase64(bytes) });
   const meta: FileMetaDoc = {
     id: crypto.randomUUID(),
     dossierId: dossier.id,

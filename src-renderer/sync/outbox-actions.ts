@@ -6,7 +6,7 @@ import type { DossierDoc, ReplicatedCollection } from '../../src-shared/contract
 import { replicationPaths, type PushResponse } from '../../src-shared/contract/sync';
 import { applyLocalGroups, type DossierFieldGroup, type WireDossier } from '../../src-shared/domain/sync/dossier-merge';
 import { desktop } from '../bridge';
-import type { ConflictDoc, OutboxDoc } from '../db/local-schemas';
+import { outboxId, type ConflictDoc, type OutboxDoc } from '../db/local-schemas';
 import type { Workspace } from '../runtime';
 import { setAside } from './conflict-handlers';
 import { markRejected, queueChange, setRowState } from './outbox';
@@ -32,7 +32,7 @@ async function resendImmutable(ws: Workspace, target: Exclude<ReplicatedCollecti
     await setAside(ws.db, target, local, conflict as typeof local, ['document']);
     return markRejected(ws.db, target, [{ id, reason: 'conflict' }]);
   }
-  await ws.db.outbox.findOne(`${target}:${id}`).remove();
+  await ws.db.outbox.findOne(outboxId(target, id)).remove();
 }
 
 export async function retryRow(ws: Workspace, row: Pick<OutboxDoc, 'target' | 'docId' | 'state'>): Promise<void> {

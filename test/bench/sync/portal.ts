@@ -5,11 +5,11 @@
  * portal's own CLI. Nothing here imports src-portal (the dependency rules forbid it outside its tests).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { chownSync, closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { createTestSchema } from '../../support/pg-schema';
+import { freePort } from '../../support/free-port';
 import pg from 'pg';
 
 export interface PortalDatabase {
@@ -33,16 +33,6 @@ export interface PortalProcess {
   logFile: string;
 }
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 export function pgliteDatabase(): PortalDatabase {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'motcua-bench-portal-'));
@@ -56,30 +46,17 @@ export function pgliteDatabase(): PortalDatabase {
   };
 }
 
-/** The server URL with every connection's search_path set to one schema (as test/portal/support/targets.ts). */
-function urlWithSchema(base: string, schema: string): string {
-  const url = new URL(base);
-  url.searchParams.set('options', `-c search_path=${schema}`);
-  return url.toString();
-}
 
 async function freshSchema(base: string, dataDir: string, extraCleanup: () => void, describe: string, serverPid?: () => number | null): Promise<PortalDatabase> {
-  const schema = `motcua_bench_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`CREATE SCHEMA ${schema}`);
-  await admin.end();
+  const { schema, url, drop } = await createTestSchema(base, 'motcua_bench');
   return {
     kind: 'postgres',
     describe: `${describe}, schema ${schema}`,
-    env: { DATA_DIR: dataDir, DATABASE_URL: urlWithSchema(base, schema) },
+    env: { DATA_DIR: dataDir, DATABASE_URL: url },
     ...(serverPid ? { serverPid } : {}),
     async cleanup() {
       try {
-        const client = new pg.Client({ connectionString: base });
-        await client.connect();
-        await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-        await client.end();
+        await drop();
       } finally {
         rmSync(dataDir, { recursive: true, force: true });
         extraCleanup();

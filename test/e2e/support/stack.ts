@@ -4,22 +4,13 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, mkdtempSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { startHost, type RunningHost } from '../../../src-main/host/server';
+import { freePort } from '../../support/free-port';
 
 const root = path.resolve(import.meta.dirname, '..', '..', '..');
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const port = (server.address() as net.AddressInfo).port;
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
 
 function nodeTs(entry: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
   const { DATABASE_URL: _ignored, ...clean } = process.env; // e2e runs on the embedded database

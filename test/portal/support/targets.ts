@@ -3,11 +3,10 @@
  * folder, plus the PostgreSQL server in DATABASE_URL when set (each suite in a fresh schema,
  * dropped afterwards, so runs are repeatable).
  */
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
+import { createTestSchema } from '../../support/pg-schema';
 import type { DatabaseConfig } from '../../../src-portal/config';
 
 export interface TestDatabase {
@@ -42,31 +41,16 @@ const pgliteTarget: DbTarget = {
   },
 };
 
-/** The server URL with every connection's search_path set to one schema. */
-function urlWithSchema(base: string, schema: string): string {
-  const url = new URL(base);
-  url.searchParams.set('options', `-c search_path=${schema}`);
-  return url.toString();
-}
-
 const postgresTarget = (base: string): DbTarget => ({
   name: 'postgres',
   async create() {
-    const schema = `motcua_test_${randomBytes(6).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: base });
-    await admin.connect();
-    await admin.query(`CREATE SCHEMA ${schema}`);
-    await admin.end();
-    const databaseUrl = urlWithSchema(base, schema);
+    const { url: databaseUrl, drop } = await createTestSchema(base, 'motcua_test');
     const dataDir = tempDir();
     return {
       config: { dataDir, databaseUrl },
       env: { DATA_DIR: dataDir, DATABASE_URL: databaseUrl },
       async cleanup() {
-        const client = new pg.Client({ connectionString: base });
-        await client.connect();
-        await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-        await client.end();
+        await drop();
         rmSync(dataDir, { recursive: true, force: true });
       },
     };
