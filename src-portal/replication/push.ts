@@ -10,9 +10,10 @@ import type { Database } from '../db/types';
 import { jsonEqual } from '../../src-shared/domain/sync/json-equal';
 import { lockAgencyWrites, readForUpdate, writeDocument } from './store';
 import { documentProblem } from './validate';
+import { callerProblem } from './caller-rules';
 
-/** Collections whose documents never change once written (the control slip is built from them). */
-const APPEND_ONLY: ReadonlySet<ReplicatedCollection> = new Set(['dossierEvents']);
+/** Collections whose documents never change once written (the control slip and the day seals). */
+const APPEND_ONLY: ReadonlySet<ReplicatedCollection> = new Set(['dossierEvents', 'signoffs']);
 
 const OTHER_CENTRE = 'document belongs to another centre';
 
@@ -30,7 +31,7 @@ export interface PushResult {
 
 async function applyRow(db: Database, caller: Caller, collection: ReplicatedCollection, row: PushRow): Promise<RowOutcome> {
   const { _deleted, ...doc } = row.newDocumentState;
-  const problem = documentProblem(collection, doc);
+  const problem = documentProblem(collection, doc) ?? (await callerProblem(collection, doc, caller));
   if (problem) return { kind: 'rejected', reason: problem };
   if (doc.agencyId !== caller.agencyId) return { kind: 'rejected', reason: OTHER_CENTRE };
 

@@ -8,9 +8,9 @@ import { callerOf } from '../http/authenticate';
 import type { ReplicationEvents } from '../replication/events';
 import { applyPush } from '../replication/push';
 import { pullDocuments } from '../replication/store';
+import { mayPush } from '../replication/caller-rules';
 
 export const PUSH_BODY_LIMIT = 1024 * 1024;
-const PUSH_ROLES = new Set(['clerk', 'admin']);
 
 /** The :collection parameter, or 404 for anything not replicated. */
 export function collectionOf(request: FastifyRequest): ReplicatedCollection {
@@ -46,7 +46,7 @@ export function replicationRoutes(app: FastifyInstance, db: Database, events: Re
   app.post('/replication/:collection/push', { bodyLimit: PUSH_BODY_LIMIT }, async (request): Promise<PushResponse> => {
     const caller = callerOf(request);
     const collection = collectionOf(request);
-    if (!PUSH_ROLES.has(caller.role)) throw forbidden('Your role may read but not change documents');
+    if (!mayPush(caller.role, collection)) throw forbidden(`Your role may read but not change ${collection}`);
     const rows = pushRequestSchema.safeParse(request.body);
     if (!rows.success) throw badRequest(zodMessage(rows.error));
     const result = await applyPush(db, caller, collection, rows.data);

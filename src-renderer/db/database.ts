@@ -1,7 +1,7 @@
 /**
  * The workstation database: RxDB on Dexie (IndexedDB), with schema validation.
  * z-schema validates without `eval`, so it runs under the strict CSP (ajv would need 'unsafe-eval').
- * Seven collections, well under the free version's limit of about 13 per process.
+ * Eight collections, well under the free version's limit of about 13 per process.
  */
 import { addRxPlugin, createRxDatabase, type RxCollection, type RxDatabase, type RxJsonSchema } from 'rxdb';
 import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
@@ -11,9 +11,11 @@ import {
   dossierEventSchema,
   dossierSchema,
   fileMetaSchema,
+  signoffSchema,
   type DossierDoc,
   type DossierEventDoc,
   type FileMetaDoc,
+  type SignoffDoc,
 } from '../../src-shared/contract/documents';
 import { conflictHandlers } from '../sync/conflict-handlers';
 import {
@@ -33,6 +35,7 @@ export type MotcuaCollections = {
   dossiers: RxCollection<DossierDoc>;
   dossierEvents: RxCollection<DossierEventDoc>;
   files: RxCollection<FileMetaDoc>;
+  signoffs: RxCollection<SignoffDoc>;
   procedures: RxCollection<ProcedureDoc>;
   settings: RxCollection<SettingDoc>;
   outbox: RxCollection<OutboxDoc>;
@@ -71,6 +74,7 @@ export async function openDatabase(name: string, options: OpenOptions = {}): Pro
     dossiers: { schema: schema<DossierDoc>(dossierSchema), conflictHandler: handlers.dossiers as never },
     dossierEvents: { schema: schema<DossierEventDoc>(dossierEventSchema), conflictHandler: handlers.dossierEvents as never },
     files: { schema: schema<FileMetaDoc>(fileMetaSchema), conflictHandler: handlers.files as never },
+    signoffs: { schema: schema<SignoffDoc>(signoffSchema), conflictHandler: handlers.signoffs as never },
     procedures: { schema: schema<ProcedureDoc>(procedureSchema) },
     settings: { schema: schema<SettingDoc>(settingSchema) },
     outbox: { schema: schema<OutboxDoc>(outboxSchema), migrationStrategies: { 1: outboxFromV0 } },

@@ -2,7 +2,7 @@
  * RxDB conflict handlers, one per replicated collection (docs/sync-protocol.md, "Conflicts"). RxDB's
  * default keeps the portal's version and silently drops the local change; here dossiers are merged
  * by the shared rules, and whatever no rule settles is set aside in `conflicts` for a person.
- * Events and file metadata never change once written, so a conflict on them can only be two
+ * Events, file metadata and sign-offs never change once written, so a conflict on them can only be two
  * different records under one id: the portal's stays, the local one is set aside.
  */
 import type { RxConflictHandler, RxConflictHandlerInput } from 'rxdb';
@@ -71,5 +71,5 @@ export function conflictHandlers(getDb: () => MotcuaDatabase, localWorkstationId
       return input.realMasterState;
     });
 
-  return { dossiers, dossierEvents: immutable('dossierEvents'), files: immutable('files') };
+  return { dossiers, dossierEvents: immutable('dossierEvents'), files: immutable('files'), signoffs: immutable('signoffs') };
 }

@@ -8,14 +8,15 @@ import type { ReplicatedCollection } from '../../src-shared/contract/documents';
 import type { MotcuaDatabase } from '../db/database';
 import { outboxId, type OutboxDoc, type OutboxState, type OutboxTarget } from '../db/local-schemas';
 
-/** A version fingerprint: the document's own change time (events and files never change). */
+/** A version fingerprint: the document's own change time (events, files and sign-offs never change). */
 export function versionOf(doc: Record<string, unknown>): string {
-  const stamp = doc.updatedAt ?? doc.at ?? doc.createdAt ?? '';
+  const stamp = doc.updatedAt ?? doc.at ?? doc.createdAt ?? doc.signedAt ?? '';
   return `${String(stamp)}${doc._deleted ? ':deleted' : ''}`;
 }
 
-/** The dossier a replicated document belongs to (a dossier is its own). */
+/** The dossier a replicated document belongs to (a dossier is its own; a sign-off belongs to none). */
 export function dossierIdOf(collection: ReplicatedCollection, doc: Record<string, unknown>): string {
+  if (collection === 'signoffs') return '';
   return String(collection === 'dossiers' ? doc.id : doc.dossierId);
 }
 

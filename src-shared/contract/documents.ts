@@ -296,11 +296,65 @@ export const fileMetaSchema = {
   indexes: [['dossierId', 'componentId']],
 } as const;
 
+/**
+ * A supervisor's sign-off of a centre's ledger day (ký duyệt sổ theo dõi). Append-only: a day signed
+ * again after amendments gets a new document; the newest one is the day's seal. `lines` holds one
+ * SHA-256 per ledger entry as it was signed, so later changes show as amendments line by line;
+ * `seal` is the SHA-256 over the day, the signer, the time and those line hashes (docs/signoff.md).
+ */
+export interface SignoffDoc {
+  id: string;
+  agencyId: string;
+  /** Ledger day `yyyy-MM-dd` (Vietnam time). */
+  day: string;
+  signedBy: string;
+  signerName: string;
+  signedAt: number;
+  workstationId: string;
+  lines: { dossierId: string; hash: string }[];
+  seal: string;
+  note: string;
+}
+
+const sha256Hex = { type: 'string', pattern: '^[0-9a-f]{64}$', maxLength: 64 } as const;
+
+export const signoffSchema = {
+  title: 'ledger day sign-off',
+  version: 0,
+  primaryKey: 'id',
+  type: 'object',
+  properties: {
+    id,
+    agencyId,
+    day: { type: 'string', maxLength: 10, minLength: 10 },
+    signedBy: text(64),
+    signerName: text(200),
+    signedAt: epochMs,
+    workstationId: text(64),
+    lines: {
+      type: 'array',
+      maxItems: 20_000,
+      items: {
+        type: 'object',
+        properties: { dossierId: id, hash: sha256Hex },
+        required: ['dossierId', 'hash'],
+        additionalProperties: false,
+      },
+    },
+    seal: sha256Hex,
+    note: text(2000),
+  },
+  required: ['id', 'agencyId', 'day', 'signedBy', 'signerName', 'signedAt', 'workstationId', 'lines', 'seal', 'note'],
+  additionalProperties: false,
+  indexes: [['day', 'signedAt']],
+} as const;
+
 /** Collections replicated with the portal, and the schema the portal validates each against. */
 export const REPLICATED_SCHEMAS = {
   dossiers: dossierSchema,
   dossierEvents: dossierEventSchema,
   files: fileMetaSchema,
+  signoffs: signoffSchema,
 } as const;
 
 export type ReplicatedCollection = keyof typeof REPLICATED_SCHEMAS;
