@@ -9,6 +9,7 @@ export { buildApology } from './apology';
 export { buildStopNotice } from './stop-notice';
 export { buildControlSlip, controlSlipSteps, EVENT_VI, STEP_RESULT_VI, type ControlSlipStep } from './control-slip';
 export { buildLedger } from './ledger';
+export { buildIndicatorReport, indicatorCells, viPercent, INDICATOR_REPORT_TITLE, INDICATOR_REPORT_VERSION, INDICATOR_RULES, type IndicatorChart, type IndicatorReportInput } from './indicator-report';
 export { LEDGER_COLUMNS, LEDGER_DATE_GROUP, ledgerOrder, ledgerRow } from './ledger-table';
 export { qrMatrix, QR_ERROR_CORRECTION } from './layout/qr';
 export { MOTTO, MOTTO_NATION } from './layout/header';
