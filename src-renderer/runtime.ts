@@ -17,6 +17,8 @@ import { loadWorkingCalendar } from './dossiers/calendar';
 import { keepStatusCounts, type StatusCountKeeper } from './dossiers/status-counts';
 import { pullCalendarTables, pullCatalog, refreshCodeBlocks } from './sync/reference-data';
 import { ensureHolder } from './dossiers/issuer-store';
+import { startFactsStore, type FactsStore } from './supervisor/facts-store';
+import { canSupervise } from './supervisor/roles';
 
 export interface Workspace {
   db: MotcuaDatabase;
@@ -29,6 +31,8 @@ export interface Workspace {
   /** Working-day calendar for appointments; reloaded when the portal sends new tables. */
   calendar: WorkingCalendar;
   statusCounts: StatusCountKeeper;
+  /** The centre's indicator facts: kept for supervisors (and admins) only, null for other roles. */
+  facts: FactsStore | null;
   replication: ReplicationController;
   client: PortalClient;
   /** Fetches catalog, calendar and number blocks now (no-op failures while offline). */
@@ -118,6 +122,7 @@ export async function startWorkspace(user: SessionUser, client: PortalClient): P
   }
 
   const statusCounts = keepStatusCounts(db);
+  const facts = canSupervise(user.role) ? startFactsStore(db, { snapshotKey: databaseName(user.agencyId), calendar: () => workspace.calendar }) : null;
   return {
     db,
     user,
@@ -132,11 +137,13 @@ export async function startWorkspace(user: SessionUser, client: PortalClient): P
       return workspace.calendar;
     },
     statusCounts,
+    facts,
     replication,
     client,
     refreshReferenceData,
     async stop() {
       statusCounts.stop();
+      await facts?.stop();
       stopMonitor();
       subscriptions.forEach((s) => s.unsubscribe());
       await replication.stop();

@@ -14,6 +14,7 @@ import { printableForms } from '../../print/dossier-forms';
 import { useWorkspace } from '../../workspace-context';
 import { ActionForm } from './ActionForm';
 import { Attachments } from './Attachments';
+import { canReceive } from '../../supervisor/roles';
 import { SyncBadge } from '../sync/SyncBadge';
 import { useDossierSyncStates } from '../../sync/sync-state';
 import { Timeline } from './Timeline';
@@ -35,7 +36,8 @@ export function DossierView({ dossierId, onClose, onResume }: { dossierId: strin
   if (!doc) return <p>{t('common.loading')}</p>;
   const dossier = doc.toJSON() as DossierDoc;
   const events = eventDocs.map((e) => e.toJSON() as DossierEventDoc);
-  const allowed = allowedEventTypes(dossier);
+  // Only counters change dossiers; a supervisor reads them (roles.ts).
+  const allowed = canReceive(ws.user.role) ? allowedEventTypes(dossier) : [];
   const timing = timeliness(dossier, now, ws.calendar);
 
   async function run(a: LifecycleAction) {
@@ -122,7 +124,7 @@ export function DossierView({ dossierId, onClose, onResume }: { dossierId: strin
           <PrintButton key={f} dossier={dossier} form={f} />
         ))}
       </div>
-      <Attachments dossier={dossier} />
+      {canReceive(ws.user.role) && <Attachments dossier={dossier} />}
       <h2>{t('dossier.history')}</h2>
       <Timeline events={events} />
     </section>

@@ -4,18 +4,21 @@ import { queryLedger, type LedgerFilter } from '../../dossiers/ledger-query';
 import { pdfUrl, showPdf } from '../../print/show-pdf';
 import { useWorkspace } from '../../workspace-context';
 import { ledgerPdf, ledgerXlsx } from './ledger-export';
+import { ledgerCsv } from '../../../src-shared/export/csv';
+
+type Kind = 'pdf' | 'xlsx' | 'csv';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-/** Export buttons: every row of the filter (not just the screenful), as PDF or XLSX. */
+/** Export buttons: every row of the filter (not just the screenful), as PDF, XLSX or CSV. */
 export function LedgerExport({ filter }: { filter: LedgerFilter }) {
   const { t } = useTranslation();
   const ws = useWorkspace();
-  const [file, setFile] = useState<{ url: string; name: string; kind: 'pdf' | 'xlsx' } | null>(null);
+  const [file, setFile] = useState<{ url: string; name: string; kind: Kind } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  async function exportAs(kind: 'pdf' | 'xlsx') {
+  async function exportAs(kind: Kind) {
     setBusy(true);
     setError(null);
     try {
@@ -27,8 +30,8 @@ export function LedgerExport({ filter }: { filter: LedgerFilter }) {
         setFile({ url: pdfUrl(bytes), name, kind });
         await showPdf(t('ledger.title'), bytes);
       } else {
-        const url = URL.createObjectURL(new Blob([ledgerXlsx(rows, filter) as BlobPart], { type: XLSX_TYPE }));
-        setFile({ url, name, kind });
+        const blob = kind === 'xlsx' ? new Blob([ledgerXlsx(rows, filter) as BlobPart], { type: XLSX_TYPE }) : new Blob([ledgerCsv(rows)], { type: 'text/csv;charset=utf-8' });
+        setFile({ url: URL.createObjectURL(blob), name, kind });
       }
     } catch (e) {
       setError(t('forms.failed', { message: (e as Error).message }));
@@ -44,6 +47,9 @@ export function LedgerExport({ filter }: { filter: LedgerFilter }) {
       </button>
       <button type="button" className="secondary" onClick={() => void exportAs('xlsx')} disabled={busy} data-testid="ledger-xlsx">
         {t('ledger.exportXlsx')}
+      </button>
+      <button type="button" className="secondary" onClick={() => void exportAs('csv')} disabled={busy} data-testid="ledger-csv">
+        {t('ledger.exportCsv')}
       </button>
       {file && (
         <a href={file.url} download={file.name} data-testid={`download-ledger-${file.kind}`}>

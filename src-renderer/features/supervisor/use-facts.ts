@@ -1,0 +1,20 @@
+/** The workspace's indicator facts and their progress, for the supervisor's screens. */
+import { of } from 'rxjs';
+import type { DossierFact, FactsProgress } from '../../supervisor/facts-store';
+import { useObservable } from '../../hooks';
+import { useWorkspace } from '../../workspace-context';
+
+const NONE: readonly DossierFact[] = [];
+
+export function useFacts(): { facts: readonly DossierFact[]; progress: FactsProgress } {
+  const ws = useWorkspace();
+  const facts = useObservable(() => ws.facts?.facts$ ?? of(NONE), NONE, [ws]);
+  const progress = useObservable(() => ws.facts?.progress$ ?? of({ read: 0, ready: false }), { read: 0, ready: false }, [ws]);
+  return { facts, progress };
+}
+
+/** A rate 0..1 as "92,5 %" (Vietnamese) or "92.5 %"; "—" when there is nothing to divide. */
+export function percentText(rate: number | null, language: string): string {
+  if (rate === null) return '—';
+  return `${(Math.round(rate * 1000) / 10).toLocaleString(language === 'en' ? 'en-GB' : 'vi-VN')} %`;
+}

@@ -1,0 +1,192 @@
+/**
+ * The centre's dossiers reduced to indicator facts, in memory, for the supervisor's screens.
+ * Indicators over 200,000 dossiers cannot be read from IndexedDB per request (a full read takes
+ * seconds), so this store follows the three collections' change feeds — RxDB's own
+ * `getChangedDocumentsSince`, index-backed by last-write time — and keeps one fact per dossier.
+ * The same catch-up serves the first build, a restart (from the saved snapshot's checkpoints) and
+ * live changes (debounced after each write or pull). Nothing here touches the network.
+ */
+import { BehaviorSubject, merge, type Subscription } from 'rxjs';
+import { getChangedDocumentsSince, type RxStorageDefaultCheckpoint } from 'rxdb';
+import type { DossierDoc, DossierEventDoc, FileMetaDoc } from '../../src-shared/contract/documents';
+import type { ReviewFact } from '../../src-shared/domain/review/day-review';
+import { recordFromDossier } from '../../src-shared/domain/indicators/from-dossier';
+import type { MotcuaDatabase } from '../db/database';
+import type { WorkingCalendar } from '../../src-shared/domain/calendar/working-calendar';
+import { loadSnapshot, saveSnapshot, type FactsSnapshot } from './facts-snapshot';
+
+/** One dossier's facts: an indicator record plus what the day review needs (no citizen data). */
+export type DossierFact = ReviewFact;
+
+export interface FactsProgress {
+  /** Documents read since the store started (all three collections). */
+  read: number;
+  /** True once the first catch-up finished: the numbers are complete. */
+  ready: boolean;
+}
+
+export interface FactsStore {
+  /** Current facts, one per dossier; replaced (not mutated) on every change, so it can be memoised. */
+  facts$: BehaviorSubject<readonly DossierFact[]>;
+  progress$: BehaviorSubject<FactsProgress>;
+  /** Resolves when no catch-up is pending (tests and the bench). */
+  settled(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+const BATCH = 2000;
+/** Only these events change a fact: supplement waits and reschedules (record.ts). */
+const FACT_EVENTS = new Set(['supplemented', 'rescheduled']);
+const SAVE_EVERY_MS = 30_000;
+
+type Checkpoint = RxStorageDefaultCheckpoint | undefined;
+
+function factOf(d: DossierDoc, events: readonly DossierEventDoc[], components: ReadonlySet<string>, synced: boolean, calendar: WorkingCalendar): DossierFact {
+  return {
+    ...recordFromDossier(d, { events, fileComponentIds: components, synced }, calendar),
+    appointmentAt: d.appointmentAt,
+    transferredAt: d.transferredAt,
+    ledgerNumber: d.ledgerNumber,
+    receivedDay: d.receivedDay,
+  };
+}
+
+export function startFactsStore(db: MotcuaDatabase, options: { snapshotKey: string; calendar: () => WorkingCalendar; debounceMs?: number }): FactsStore {
+  const debounceMs = options.debounceMs ?? 500;
+  const facts = new Map<string, DossierFact>();
+  const fileComponents = new Map<string, Set<string>>();
+  const factEvents = new Map<string, DossierEventDoc[]>();
+  /** Dossiers with a dossier row still in the outbox: not yet at the portal. */
+  let unsynced = new Set<string>();
+  let checkpoints: { dossiers: Checkpoint; files: Checkpoint; events: Checkpoint } = { dossiers: undefined, files: undefined, events: undefined };
+  const facts$ = new BehaviorSubject<readonly DossierFact[]>([]);
+  const progress$ = new BehaviorSubject<FactsProgress>({ read: 0, ready: false });
+  let stopped = false;
+  let dirtySinceSave = 0;
+  let lastSave = Date.now();
+
+  const storage = {
+    dossiers: db.dossiers.storageInstance,
+    files: db.files.storageInstance,
+    events: db.dossierEvents.storageInstance,
+  };
+
+  async function readChanges<T>(name: keyof typeof checkpoints, onBatch: (docs: T[]) => void): Promise<void> {
+    for (;;) {
+      if (stopped) return;
+      const { documents, checkpoint } = await getChangedDocumentsSince(storage[name] as never, BATCH, checkpoints[name]);
+      if (documents.length === 0) return;
+      onBatch(documents as T[]);
+      checkpoints = { ...checkpoints, [name]: checkpoint };
+      dirtySinceSave += documents.length;
+      progress$.next({ ...progress$.value, read: progress$.value.read + documents.length });
+      if (documents.length < BATCH) return;
+    }
+  }
+
+  async function unsyncedDossiers(): Promise<Set<string>> {
+    const rows = await db.outbox.find({ selector: { target: 'dossiers' } }).exec();
+    return new Set(rows.map((r) => r.dossierId));
+  }
+
+  /** One catch-up over the three feeds; dossiers touched by a file or event are re-read. */
+  async function catchUp(): Promise<void> {
+    const touched = new Set<string>();
+    await readChanges<FileMetaDoc & { _deleted: boolean }>('files', (docs) => {
+      for (const f of docs) {
+        if (f._deleted) continue;
+        let set = fileComponents.get(f.dossierId);
+        if (!set) fileComponents.set(f.dossierId, (set = new Set()));
+        set.add(f.componentId);
+        touched.add(f.dossierId);
+      }
+    });
+    await readChanges<DossierEventDoc & { _deleted: boolean }>('events', (docs) => {
+      for (const e of docs) {
+        if (e._deleted || !FACT_EVENTS.has(e.type)) continue;
+        const list = factEvents.get(e.dossierId) ?? [];
+        if (!list.some((x) => x.id === e.id)) list.push({ id: e.id, dossierId: e.dossierId, agencyId: e.agencyId, type: e.type, at: e.at, by: e.by, from: e.from, to: e.to, reason: '', data: e.data });
+        factEvents.set(e.dossierId, list);
+        touched.add(e.dossierId);
+      }
+    });
+    unsynced = await unsyncedDossiers();
+    const apply = (d: DossierDoc & { _deleted?: boolean }) => {
+      touched.delete(d.id);
+      if (d._deleted) facts.delete(d.id);
+      else facts.set(d.id, factOf(d, factEvents.get(d.id) ?? [], fileComponents.get(d.id) ?? new Set(), !unsynced.has(d.id), options.calendar()));
+    };
+    await readChanges<DossierDoc & { _deleted: boolean }>('dossiers', (docs) => docs.forEach(apply));
+    // Dossiers whose files or events changed but not the dossier itself.
+    const rest = [...touched].filter((id) => facts.has(id));
+    for (let i = 0; i < rest.length; i += BATCH) {
+      const found = await db.dossiers.findByIds(rest.slice(i, i + BATCH)).exec();
+      for (const doc of found.values()) apply(doc.toJSON() as DossierDoc);
+    }
+    // Sync state changes without a dossier write (a push accepted): refresh those facts' flag.
+    for (const fact of facts.values()) {
+      const synced = !unsynced.has(fact.id);
+      if (fact.synced !== synced) facts.set(fact.id, { ...fact, synced });
+    }
+    if (stopped) return;
+    facts$.next([...facts.values()]);
+    if (!progress$.value.ready) progress$.next({ ...progress$.value, ready: true });
+    if (dirtySinceSave > 0 && (Date.now() - lastSave > SAVE_EVERY_MS || dirtySinceSave > 10 * BATCH)) await persist();
+  }
+
+  async function persist(): Promise<void> {
+    const snapshot: FactsSnapshot = {
+      checkpoints,
+      facts: [...facts.values()],
+      fileComponents: [...fileComponents].map(([id, set]) => [id, [...set]]),
+      factEvents: [...factEvents],
+    };
+    dirtySinceSave = 0;
+    lastSave = Date.now();
+    await saveSnapshot(options.snapshotKey, snapshot).catch(() => undefined); // a lost snapshot only costs a rebuild
+  }
+
+  let running: Promise<void> = (async () => {
+    const snapshot = await loadSnapshot(options.snapshotKey).catch(() => null);
+    if (snapshot) {
+      checkpoints = snapshot.checkpoints;
+      for (const f of snapshot.facts) facts.set(f.id, f);
+      for (const [id, list] of snapshot.fileComponents) fileComponents.set(id, new Set(list));
+      for (const [id, list] of snapshot.factEvents) factEvents.set(id, list);
+    }
+    await catchUp();
+  })().catch(() => undefined);
+
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let pending = false;
+  const schedule = () => {
+    pending = true;
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      running = running.then(async () => {
+        pending = false;
+        await catchUp();
+      }).catch(() => undefined);
+    }, debounceMs);
+  };
+  const subscription: Subscription = merge(db.dossiers.$, db.files.$, db.dossierEvents.$, db.outbox.$).subscribe(schedule);
+
+  return {
+    facts$,
+    progress$,
+    async settled() {
+      do {
+        await running;
+        if (pending) await new Promise((r) => setTimeout(r, debounceMs + 20));
+      } while (pending);
+      await running;
+    },
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      subscription.unsubscribe();
+      await running;
+      if (dirtySinceSave > 0) await persist();
+    },
+  };
+}
