@@ -21,6 +21,7 @@ import { codeRoutes } from './routes/codes';
 import { fileRoutes } from './routes/files';
 import { healthRoutes } from './routes/health';
 import { referenceRoutes } from './routes/reference';
+import { reportRoutes } from './routes/reports';
 import { PUSH_BODY_LIMIT, replicationRoutes } from './routes/replication';
 import { streamRoutes } from './routes/stream';
 import { enrollRoutes, workstationRoutes } from './routes/workstations';
@@ -93,6 +94,7 @@ export async function buildPortal(options: PortalOptions): Promise<Portal> {
         streamRoutes(scope, events, options.heartbeatMs);
         workstationRoutes(scope, db);
         backofficeRoutes(scope, db, events);
+        reportRoutes(scope, db);
         // Its own plugin: the tus body pass-through parser stays inside it.
         await scope.register(fileRoutes, { db, filesDir: options.filesDir ?? defaultFilesDir(options.dataDir) });
       },

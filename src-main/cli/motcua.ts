@@ -6,6 +6,8 @@
 import { spawnTs } from '../services/spawn-ts';
 import { DOSSIER_USAGE, runDossierCommand } from './backoffice';
 import { runCalendarCommand } from './calendar';
+import { EXPORT_USAGE, runExportCommand } from './export-dvcqg';
+import { INDICATORS_USAGE, runIndicatorsCommand } from './indicators';
 import type { Out } from './portal-http';
 import { PUBLISH_USAGE, runPublishCommand } from './publish';
 import { runWorkstationCommand, WORKSTATION_USAGE } from './workstation';
@@ -31,6 +33,13 @@ ${indent(DOSSIER_USAGE)}
                          send a new catalog or calendar year to the portal (admin; password in
                          MOTCUA_PASSWORD); every workstation receives it at its next sync
                          (the portal dossier/workstation commands read MOTCUA_PASSWORD too)
+  ${EXPORT_USAGE}
+                         download the centre's DVCQG records (DongBoHoSoMC) of the dossiers received
+                         in the period (supervisor or admin; MOTCUA_PASSWORD; portal default
+                         MOTCUA_PORTAL_URL or http://127.0.0.1:8787); see docs/dvcqg.md
+  ${INDICATORS_USAGE}
+                         service-quality indicators (Decision 766) of a DVCQG file from this app or
+                         any other system: a table, or the report as JSON with --json
   help                   this text
 `;
 
@@ -66,6 +75,12 @@ switch (command) {
     break;
   case 'publish':
     runHttpCommand(runPublishCommand, rest);
+    break;
+  case 'export':
+    runHttpCommand(runExportCommand, rest);
+    break;
+  case 'indicators':
+    runHttpCommand(runIndicatorsCommand, rest);
     break;
   case undefined:
   case 'help':

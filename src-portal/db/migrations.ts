@@ -152,6 +152,15 @@ export const MIGRATIONS: Migration[] = [
       "ALTER TABLE users ADD CONSTRAINT users_role_check CHECK (role IN ('clerk', 'supervisor', 'admin', 'officer'))",
     ],
   },
+  {
+    version: 4,
+    name: 'report indexes: dossiers by ledger day, events and files by dossier',
+    statements: [
+      // Reports and the DVCQG export read a period's dossiers, then their events and files.
+      "CREATE INDEX documents_dossier_day ON documents (agency_id, (doc->>'receivedDay')) WHERE collection = 'dossiers'",
+      "CREATE INDEX documents_dossier_children ON documents (collection, (doc->>'dossierId')) WHERE collection IN ('dossierEvents', 'files')",
+    ],
+  },
 ];
 
 /** Applies every migration not yet recorded, in version order. Returns the versions applied now. */

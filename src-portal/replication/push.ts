@@ -43,7 +43,7 @@ async function applyRow(db: Database, caller: Caller, collection: ReplicatedColl
       if (stored.agencyId !== caller.agencyId) return { kind: 'rejected', reason: OTHER_CENTRE };
       // A retried push of what is already stored: success without a new seq.
       if (jsonEqual(stored.wire, row.newDocumentState)) return { kind: 'unchanged' };
-      if (APPEND_ONLY.has(collection)) return { kind: 'rejected', reason: 'events are append-only and cannot be changed' };
+      if (APPEND_ONLY.has(collection)) return { kind: 'rejected', reason: `${collection} are append-only and cannot be changed` };
       if (!row.assumedMasterState || !jsonEqual(stored.wire, row.assumedMasterState)) {
         return { kind: 'conflict', master: stored.wire };
       }
