@@ -1,58 +1,66 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from './store/session';
-import { createPortalClient } from './sync/portal-client';
-import { startWorkspace, type Workspace } from './runtime';
+import { createPortalClient, type TokenStore } from './sync/portal-client';
 import { WorkspaceContext } from './workspace-context';
-import { exposeWorkspaceToTests } from './test-hooks';
+import { useActiveWorkspace } from './auth/workspace';
 import { LoginPage } from './features/login/LoginPage';
+import { LockScreen } from './features/lock/LockScreen';
+import { restoreFocus, useInactivityLock } from './features/lock/inactivity';
 import { AppShell } from './features/shell/AppShell';
 
-/** Signed out: the login page. Signed in: the centre's workspace, opened without waiting for the network. */
+/**
+ * The portal's tokens live in the session of the user they were issued to. A refused refresh never
+ * signs anyone out: the session stays open and asks for an online sign-in to sync again.
+ */
+const sessionTokens: TokenStore = {
+  get: () => useSession.getState().tokens,
+  set: (tokens) => useSession.getState().setTokens(tokens),
+  expired: () => useSession.getState().expired(),
+};
+
+/**
+ * Nobody active: the sign-in page. Someone active: their workspace, opened without waiting for the
+ * network; while locked it stays mounted (unsaved forms kept, sync running) but inert and unpainted
+ * under the lock screen, which also hosts the sign-in of another user (switch user).
+ */
 export function App({ portalUrl }: { portalUrl: string }) {
   const { t } = useTranslation();
   const user = useSession((s) => s.user);
-  const client = useMemo(
-    () =>
-      createPortalClient(portalUrl, {
-        get: () => useSession.getState().tokens,
-        set: (tokens) => useSession.getState().setSession(tokens),
-        expired: () => useSession.getState().clear(),
-      }),
-    [portalUrl],
-  );
-  const [workspace, setWorkspace] = useState<Workspace | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
+  const locked = useSession((s) => s.locked);
+  const switching = useSession((s) => s.switching);
+  const client = useMemo(() => createPortalClient(portalUrl, sessionTokens), [portalUrl]);
+  const { workspace, error } = useActiveWorkspace(user, client);
+  useInactivityLock(Boolean(user) && !locked);
   useEffect(() => {
-    if (!user) return;
-    let cancelled = false;
-    let opened: Workspace | undefined;
-    startWorkspace(user, client).then(
-      (ws) => {
-        opened = ws;
-        if (cancelled) void ws.stop();
-        else {
-          setWorkspace(ws);
-          exposeWorkspaceToTests(ws);
-        }
-      },
-      (e: Error) => setError(e.message),
-    );
-    return () => {
-      cancelled = true;
-      setWorkspace(null);
-      exposeWorkspaceToTests(null);
-      void opened?.stop();
-    };
-  }, [user, client]);
+    if (!locked) restoreFocus();
+  }, [locked]);
 
   if (!user) return <LoginPage client={client} />;
-  if (error) return <p role="alert" className="error">{t('common.error', { message: error })}</p>;
-  if (!workspace) return <p>{t('common.loading')}</p>;
   return (
-    <WorkspaceContext.Provider value={workspace}>
-      <AppShell onLogout={() => useSession.getState().clear()} />
-    </WorkspaceContext.Provider>
+    <>
+      <div className={locked ? 'app-root app-root-locked' : 'app-root'} inert={locked} data-testid="app-root">
+        {error ? (
+          <p role="alert" className="error">
+            {t('common.error', { message: error })}
+          </p>
+        ) : !workspace ? (
+          <p>{t('common.loading')}</p>
+        ) : (
+          <WorkspaceContext.Provider value={workspace}>
+            <AppShell onLogout={() => useSession.getState().signOut()} />
+          </WorkspaceContext.Provider>
+        )}
+      </div>
+      {locked && (
+        <div className="lock-screen" role="dialog" aria-modal="true" aria-labelledby={switching ? 'login-title' : 'lock-title'}>
+          {switching ? (
+            <LoginPage client={client} mode="switch" onCancel={() => useSession.getState().cancelSwitch()} />
+          ) : (
+            <LockScreen client={client} />
+          )}
+        </div>
+      )}
+    </>
   );
 }

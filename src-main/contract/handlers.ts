@@ -4,6 +4,7 @@ import { RequestError, type Handlers } from './dispatch';
 import type { SettingsService } from '../services/settings';
 import type { Uploader } from '../services/uploads/uploader';
 import type { Vault } from '../services/vault';
+import type { OfflineLoginStore } from '../services/offline-login';
 import { readSeedCatalog } from '../services/catalog';
 import { loadCalendarTables } from '../services/calendar-tables';
 
@@ -14,6 +15,8 @@ export interface HandlerContext {
   settings: SettingsService;
   vault: Vault;
   uploads: Uploader;
+  /** Local password verifiers for offline sign-in and unlock. */
+  offlineLogin: OfflineLoginStore;
   /** Shows a PDF for printing; absent where the host cannot (the browser host). */
   showDocument?: (title: string, pdf: Buffer) => Promise<void>;
   /** Tells every connected renderer about a change. */
@@ -68,5 +71,12 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       if (!(await ctx.uploads.retry(fileId))) throw new RequestError('no queued upload has this fileId');
       return {};
     },
+    'auth.remember': async ({ user, password }) => {
+      await ctx.offlineLogin.remember(user, password);
+      return {};
+    },
+    'auth.verifyOffline': ({ username, password }) => ctx.offlineLogin.verify(username, password),
+    'auth.knownUsers': async () => ({ users: await ctx.offlineLogin.list() }),
+    'auth.forget': async ({ username }) => ({ forgotten: await ctx.offlineLogin.forget(username) }),
   };
 }

@@ -15,6 +15,7 @@ import { defaultDataDir, defaultResourcesDir } from '../services/paths';
 import { createSettingsService } from '../services/settings';
 import { createUploader } from '../services/uploads/uploader';
 import { createVault } from '../services/vault';
+import { createOfflineLoginStore } from '../services/offline-login';
 import { APP_VERSION } from '../version';
 import { createAppProtocolHandler } from './app-protocol';
 import { runSmokeCheck } from './smoke';
@@ -103,7 +104,17 @@ async function ready(): Promise<void> {
   // In-flight uploads need no goodbye on quit: their URL is saved and the next start resumes them.
   const uploads = createUploader({ dataDir, vault, log });
   const dispatch = createDispatcher(
-    createHandlers({ version: APP_VERSION, host: 'electron', resourcesDir, settings, vault, uploads, emit, showDocument }),
+    createHandlers({
+      version: APP_VERSION,
+      host: 'electron',
+      resourcesDir,
+      settings,
+      vault,
+      uploads,
+      offlineLogin: createOfflineLoginStore(dataDir, { log }),
+      emit,
+      showDocument,
+    }),
     log,
   );
 

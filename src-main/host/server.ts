@@ -12,6 +12,7 @@ import { createHandlers } from '../contract/handlers';
 import { createSettingsService } from '../services/settings';
 import { createUploader } from '../services/uploads/uploader';
 import { createVault } from '../services/vault';
+import { createOfflineLoginStore } from '../services/offline-login';
 import { contentSecurityPolicy } from '../security/csp';
 import { APP_VERSION } from '../version';
 import { VAULT_BASE64_MAX } from '../../src-shared/contract/desktop';
@@ -77,6 +78,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       settings,
       vault,
       uploads,
+      offlineLogin: createOfflineLoginStore(options.dataDir, { log }),
       emit: (event, payload) => sockets.forEach((ws) => send(ws, { event, payload })),
     }),
     log,

@@ -17,8 +17,11 @@ const MAX_BUFFERED_BYTES = 8 * 1024 * 1024;
 
 export function streamRoutes(app: FastifyInstance, events: ReplicationEvents, heartbeatMs = HEARTBEAT_MS): void {
   const open = new Set<ServerResponse>();
-  // Open streams never end by themselves: end them so server.close() does not wait forever.
+  let closing = false;
+  // Open streams never end by themselves: end them so server.close() does not wait forever, and
+  // refuse streams reopened during the shutdown (they would hold it open just the same).
   app.addHook('preClose', async () => {
+    closing = true;
     for (const res of open) res.end();
   });
 
@@ -26,6 +29,7 @@ export function streamRoutes(app: FastifyInstance, events: ReplicationEvents, he
     const caller = callerOf(request);
     const collection = collectionOf(request);
     const res = reply.raw;
+    if (closing) return reply.code(503).send({ error: 'shutting_down', message: 'The portal is shutting down' });
     reply.hijack(); // from here fastify sends nothing: headers set by hooks (CORS) are copied by hand
     const hookHeaders = Object.entries(reply.getHeaders()).filter((e): e is [string, string | number | string[]] => e[1] !== undefined);
     res.writeHead(200, {

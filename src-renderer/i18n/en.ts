@@ -1,6 +1,8 @@
 import { ACTION_NAME_EN } from '../../src-shared/domain/lifecycle/apply';
 import { STATUS_NAME_EN } from '../../src-shared/domain/dossier-status';
 import type { Messages } from './vi';
+import { supervisorEn } from './supervisor';
+import { authEn } from './auth';
 
 /** English, switchable in Settings. */
 export const en: Messages = {
@@ -24,10 +26,11 @@ export const en: Messages = {
     submit: 'Sign in',
     submitting: 'Signing in…',
     invalid: 'Wrong username or password.',
-    portalDown: 'Cannot reach the portal. The first sign-in needs a connection; check it and try again.',
+    portalDown: 'Cannot reach the portal. The first sign-in on this computer needs a connection; check it and try again.',
     failed: 'Sign-in failed: {{message}}',
     logout: 'Sign out',
   },
+  auth: authEn,
   reception: {
     title: 'Receive a dossier',
     noNumbers: 'No dossier numbers for today: connect to the network',
@@ -243,6 +246,7 @@ export const en: Messages = {
     empty: 'No dossiers in this range.',
     exportPdf: 'Export PDF (print the ledger)',
     exportXlsx: 'Export Excel (XLSX)',
+    exportCsv: 'Export CSV',
   },
   agencyProfile: {
     title: 'Agency details on printed forms',
@@ -259,5 +263,6 @@ export const en: Messages = {
     saved: 'Saved.',
   },
   statusName: { ...STATUS_NAME_EN },
+  supervisor: supervisorEn,
   common: { loading: 'Loading…', error: 'Something went wrong: {{message}}', cancel: 'Cancel', close: 'Close' },
 };

@@ -1,5 +1,7 @@
 import { ACTION_NAME_VI } from '../../src-shared/domain/lifecycle/apply';
 import { STATUS_NAME_VI } from '../../src-shared/domain/dossier-status';
+import { supervisorVi } from './supervisor';
+import { authVi } from './auth';
 
 /** Vietnamese, the default UI language. */
 export const vi = {
@@ -31,10 +33,11 @@ export const vi = {
     submit: 'Đăng nhập',
     submitting: 'Đang đăng nhập…',
     invalid: 'Tên đăng nhập hoặc mật khẩu không đúng.',
-    portalDown: 'Không kết nối được máy chủ Cổng. Lần đăng nhập đầu tiên cần có mạng; hãy kiểm tra kết nối rồi thử lại.',
+    portalDown: 'Không kết nối được máy chủ Cổng. Lần đăng nhập đầu tiên trên máy này cần có mạng; hãy kiểm tra kết nối rồi thử lại.',
     failed: 'Đăng nhập không thành công: {{message}}',
     logout: 'Đăng xuất',
   },
+  auth: authVi,
   reception: {
     title: 'Tiếp nhận hồ sơ',
     noNumbers: 'Chưa có số hồ sơ cho hôm nay: hãy kết nối mạng',
@@ -250,6 +253,7 @@ export const vi = {
     empty: 'Không có hồ sơ trong khoảng này.',
     exportPdf: 'Xuất PDF (in sổ)',
     exportXlsx: 'Xuất Excel (XLSX)',
+    exportCsv: 'Xuất CSV',
   },
   agencyProfile: {
     title: 'Thông tin cơ quan trên biểu mẫu in',
@@ -266,6 +270,7 @@ export const vi = {
     saved: 'Đã lưu.',
   },
   statusName: { ...STATUS_NAME_VI },
+  supervisor: supervisorVi,
   common: { loading: 'Đang tải…', error: 'Đã có lỗi: {{message}}', cancel: 'Hủy', close: 'Đóng' },
 };
 export type Messages = typeof vi;

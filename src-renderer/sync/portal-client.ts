@@ -20,6 +20,17 @@ export class PortalUnreachableError extends Error {
   }
 }
 
+/**
+ * No tokens to send (a session opened offline, or its refresh was refused): the request is not
+ * made at all. Not a PortalError, so replication keeps the rows pending rather than failed.
+ */
+export class NotSignedInError extends Error {
+  constructor(message = 'no portal session: sign in online to sync') {
+    super(message);
+    this.name = 'NotSignedInError';
+  }
+}
+
 export interface TokenStore {
   get(): { accessToken: string; refreshToken: string } | null;
   set(tokens: TokenResponse): void;
@@ -72,6 +83,7 @@ export function createPortalClient(baseUrl: string, tokens: TokenStore) {
 
   /** An authenticated request; returns the raw response (streams need it). */
   async function authorized(path: string, init: RequestInit = {}, timeoutMs = REQUEST_TIMEOUT_MS): Promise<Response> {
+    if (!tokens.get()) throw new NotSignedInError();
     const attempt = () => {
       const headers = new Headers(init.headers);
       headers.set('authorization', `Bearer ${tokens.get()?.accessToken ?? ''}`);

@@ -16,6 +16,10 @@ export const DESKTOP_METHOD_NAMES = [
   'uploads.list',
   'uploads.connect',
   'uploads.retry',
+  'auth.remember',
+  'auth.verifyOffline',
+  'auth.knownUsers',
+  'auth.forget',
 ] as const;
 export const DESKTOP_EVENT_NAMES = ['settings.changed', 'uploads.changed', 'uploads.tokenExpired'] as const;
 

@@ -7,11 +7,16 @@ import { z } from 'zod';
 import { calendarTableSchema } from './calendar';
 import { catalogSchema } from './catalog';
 import { FILE_MAX_BYTES, sha256Schema } from './files-api';
+import { roleSchema, sessionUserSchema } from './portal-api';
 import type { DesktopEvent, DesktopMethod } from './desktop-names';
 
 export type { Catalog } from './catalog';
 
 export * from './desktop-names';
+
+export const LOCK_AFTER_MINUTES_MIN = 1;
+export const LOCK_AFTER_MINUTES_MAX = 240;
+export const LOCK_AFTER_MINUTES_DEFAULT = 10;
 
 export const settingsSchema = z.object({
   /** Base URL of the central portal, e.g. https://motcua.example.gov.vn */
@@ -19,6 +24,11 @@ export const settingsSchema = z.object({
   /** Random identity of this workstation, made at first start. */
   workstationId: z.string().min(1).max(64),
   language: z.enum(['vi', 'en']),
+  /**
+   * Minutes without keyboard, mouse or touch input before the screen locks. No "never": a counter
+   * PC holds citizens' personal data and is left alone between applicants.
+   */
+  lockAfterMinutes: z.number().int().min(LOCK_AFTER_MINUTES_MIN).max(LOCK_AFTER_MINUTES_MAX),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -73,6 +83,31 @@ export const uploadFileSchema = z
   .object({ fileId: fileIdSchema, sha256: sha256Schema, size: z.number().int().min(0).max(FILE_MAX_BYTES) })
   .strict();
 export type UploadFile = z.infer<typeof uploadFileSchema>;
+
+/** A user remembered for offline sign-in, without any secret. */
+export const knownUserSchema = z.object({
+  username: z.string(),
+  displayName: z.string(),
+  role: roleSchema,
+  agencyId: z.string(),
+  /** Last successful online sign-in on this workstation (ISO 8601). */
+  updatedAt: z.string(),
+});
+export type KnownUser = z.infer<typeof knownUserSchema>;
+
+const credentialsSchema = z.object({ username: z.string().trim().min(1).max(64), password: z.string().min(1).max(256) }).strict();
+
+/** Outcome of a local password check (see src-main/services/offline-login.ts). */
+export const offlineVerifySchema = z.discriminatedUnion('result', [
+  z.object({ result: z.literal('ok'), user: sessionUserSchema }),
+  /** Never signed in online on this workstation: the first sign-in needs the portal. */
+  z.object({ result: z.literal('unknown') }),
+  /** Wrong password; the next try waits `retryAfterMs` (0: at once). */
+  z.object({ result: z.literal('wrong'), retryAfterMs: z.number().int().min(0) }),
+  /** Too many failures: not checked at all; try again after `retryAfterMs`. */
+  z.object({ result: z.literal('throttled'), retryAfterMs: z.number().int().min(0) }),
+]);
+export type OfflineVerify = z.infer<typeof offlineVerifySchema>;
 
 type Schemas = { request: z.ZodType; response: z.ZodType };
 
@@ -135,6 +170,23 @@ export const desktopMethods = {
   },
   /** Starts a rejected (or waiting) upload again from scratch. */
   'uploads.retry': { request: z.object({ fileId: fileIdSchema }).strict(), response: z.object({}) },
+  /**
+   * After a successful online sign-in: keeps a salted scrypt verifier of the password (never the
+   * password) with the user's role and centre, so later sign-ins and unlocks work offline.
+   */
+  'auth.remember': {
+    request: z.object({ user: sessionUserSchema, password: z.string().min(1).max(256) }).strict(),
+    response: z.object({}),
+  },
+  /** Checks a password against the local verifier; rate-limited per user after repeated failures. */
+  'auth.verifyOffline': { request: credentialsSchema, response: offlineVerifySchema },
+  /** Users who can sign in offline on this workstation, most recent first. */
+  'auth.knownUsers': { request: empty, response: z.object({ users: z.array(knownUserSchema) }) },
+  /** Removes a user's local verifier: their next sign-in must be online. */
+  'auth.forget': {
+    request: z.object({ username: z.string().trim().min(1).max(64) }).strict(),
+    response: z.object({ forgotten: z.boolean() }),
+  },
 } as const satisfies Record<DesktopMethod, Schemas>;
 
 /** Event name -> payload schema (Node side -> renderer). */

@@ -3,7 +3,7 @@ import { createDispatcher, RequestError, type Handlers } from '../../src-main/co
 import type { Settings } from '../../src-shared/contract/desktop';
 
 const SHA = 'a'.repeat(64);
-const settings: Settings = { portalUrl: 'https://portal.example.gov.vn', workstationId: 'ws-1', language: 'vi' };
+const settings: Settings = { portalUrl: 'https://portal.example.gov.vn', workstationId: 'ws-1', language: 'vi', lockAfterMinutes: 10 };
 
 function setup() {
   const handlers = {
@@ -23,6 +23,10 @@ function setup() {
     'uploads.retry': vi.fn(async (): Promise<Record<string, never>> => {
       throw new RequestError('no queued upload has this fileId');
     }),
+    'auth.remember': vi.fn(async () => ({})),
+    'auth.verifyOffline': vi.fn(async () => ({ result: 'unknown' as const })),
+    'auth.knownUsers': vi.fn(async () => ({ users: [] })),
+    'auth.forget': vi.fn(async () => ({ forgotten: false })),
   } satisfies Handlers;
   const logged: string[] = [];
   const dispatch = createDispatcher(handlers, (m) => logged.push(m));

@@ -5,6 +5,7 @@ import type { MethodResponse } from '../../../src-shared/contract/desktop';
 import { LanguageSwitch } from '../shell/LanguageSwitch';
 import { AgencyProfileForm } from './AgencyProfileForm';
 import { EnrollmentForm } from './EnrollmentForm';
+import { KnownUsers, LockSettings } from '../lock/LockSettings';
 
 export function SettingsPage() {
   const { t } = useTranslation();
@@ -29,6 +30,8 @@ export function SettingsPage() {
         <dt>{t('settings.version')}</dt>
         <dd>{info ? `${info.version} (${info.host}, ${info.platform})` : '…'}</dd>
       </dl>
+      <LockSettings settings={settings} />
+      <KnownUsers />
       <EnrollmentForm />
       <AgencyProfileForm />
     </section>

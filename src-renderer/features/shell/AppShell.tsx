@@ -1,8 +1,10 @@
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useWorkspace } from '../../workspace-context';
-import { AREAS, useNavigation } from '../../store/navigation';
+import { useNavigation } from '../../store/navigation';
 import { StatusBar } from './StatusBar';
 import { LanguageSwitch } from './LanguageSwitch';
+import { SessionControls } from '../login/SessionControls';
 import { ReceptionPage } from '../reception/ReceptionPage';
 import { SearchPage } from '../search/SearchPage';
 import { LedgerPage } from '../ledger/LedgerPage';
@@ -10,11 +12,19 @@ import { DossierView } from '../dossier/DossierView';
 import { SyncPage } from '../sync/SyncPage';
 import { SettingsPage } from '../settings/SettingsPage';
 import { PlaceholderPage } from '../placeholder/PlaceholderPage';
+import { SupervisorPage } from '../supervisor/SupervisorPage';
+import { areasFor } from '../../supervisor/roles';
 
 export function AppShell({ onLogout }: { onLogout: () => void }) {
   const { t } = useTranslation();
   const { user } = useWorkspace();
   const { area, dossierId, resume, go, close, resumeAtCounter } = useNavigation();
+  const areas = areasFor(user.role);
+  const current = areas.includes(area) ? area : areas[0];
+  // A role lands on its first area (a supervisor on the review), never on one it may not use.
+  useEffect(() => {
+    if (!areas.includes(area)) go(areas[0] ?? 'search');
+  }, [areas, area, go]);
 
   return (
     <div className="shell">
@@ -24,12 +34,11 @@ export function AppShell({ onLogout }: { onLogout: () => void }) {
         <StatusBar />
         <span className="spacer" />
         <LanguageSwitch />
-        <span data-testid="current-user">{user.displayName || user.username}</span>
-        <button type="button" className="link" onClick={onLogout}>{t('login.logout')}</button>
+        <SessionControls onSignOut={onLogout} />
       </header>
       <nav className="sidebar" aria-label="main">
-        {AREAS.map((a) => (
-          <button key={a} type="button" aria-current={a === area ? 'page' : undefined} onClick={() => go(a)}>
+        {areas.map((a) => (
+          <button key={a} type="button" aria-current={a === current ? 'page' : undefined} onClick={() => go(a)}>
             {t(`nav.${a}`)}
           </button>
         ))}
@@ -39,12 +48,13 @@ export function AppShell({ onLogout }: { onLogout: () => void }) {
         {/* Hidden, not unmounted, under an open dossier: the search, filters and form keep their state. */}
         <div hidden={Boolean(dossierId)}>
           {/* A resumed dossier gets a fresh form: the key remounts the page. */}
-          {area === 'reception' && <ReceptionPage key={resume?.id ?? 'new'} {...(resume ? { resume } : {})} />}
-          {area === 'search' && <SearchPage />}
-          {area === 'ledger' && <LedgerPage />}
-          {area === 'sync' && <SyncPage />}
-          {area === 'settings' && <SettingsPage />}
-          {(area === 'scan' || area === 'supervisor') && <PlaceholderPage area={area} />}
+          {current === 'reception' && <ReceptionPage key={resume?.id ?? 'new'} {...(resume ? { resume } : {})} />}
+          {current === 'search' && <SearchPage />}
+          {current === 'ledger' && <LedgerPage />}
+          {current === 'sync' && <SyncPage />}
+          {current === 'settings' && <SettingsPage />}
+          {current === 'supervisor' && <SupervisorPage />}
+          {current === 'scan' && <PlaceholderPage area="scan" />}
         </div>
       </main>
     </div>

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { computeIndicators } from '../../../src-shared/domain/indicators/compute';
 import { drillDown } from '../../../src-shared/domain/indicators/drill-down';
@@ -31,7 +31,8 @@ export function IndicatorsView({ facts }: { facts: readonly DossierFact[] }) {
   const [tab, setTab] = useState<GroupTab>('procedure');
   const [trend, setTrend] = useState<'day' | 'week'>('day');
   const [drill, setDrill] = useState<(DrillDown & { label: string }) | null>(null);
-  const canvases = useRef(new Map<string, HTMLCanvasElement>());
+  // The charts' canvases, for the PDF export: a stable map the charts register into.
+  const [canvases] = useState(() => new Map<string, HTMLCanvasElement>());
   const from = parseViDate(fromText);
   const to = parseViDate(toText);
   const valid = Boolean(from && to && from <= to);
@@ -51,7 +52,7 @@ export function IndicatorsView({ facts }: { facts: readonly DossierFact[] }) {
     [drill, facts, period, ws.calendar, filter, valid],
   );
 
-  const trendRows = report ? (trend === 'day' ? report.byDay : report.byWeek) : [];
+  const trendRows = useMemo(() => (report ? (trend === 'day' ? report.byDay : report.byWeek) : []), [report, trend]);
   const labels = useMemo(() => trendRows.map((r) => r.label), [trendRows]);
   const rateSeries: Series[] = useMemo(
     () => [
@@ -61,9 +62,8 @@ export function IndicatorsView({ facts }: { facts: readonly DossierFact[] }) {
     [trendRows, t],
   );
   const receivedSeries: Series[] = useMemo(() => [{ label: t('supervisor.columns.received'), values: trendRows.map((r) => r.received), color: '#8a5a00' }], [trendRows, t]);
-  const keepCanvas = (key: string) => (c: HTMLCanvasElement | null) => (c ? canvases.current.set(key, c) : canvases.current.delete(key));
-  const rateCanvas = useCallback(keepCanvas('rates'), []); // eslint-disable-line react-hooks/exhaustive-deps
-  const receivedCanvas = useCallback(keepCanvas('received'), []); // eslint-disable-line react-hooks/exhaustive-deps
+  const rateCanvas = useCallback((c: HTMLCanvasElement | null) => (c ? canvases.set('rates', c) : canvases.delete('rates')), [canvases]);
+  const receivedCanvas = useCallback((c: HTMLCanvasElement | null) => (c ? canvases.set('received', c) : canvases.delete('received')), [canvases]);
 
   const open = (metric: IndicatorMetric, label: string, group?: { by: IndicatorGrouping; key: string }) => setDrill({ metric, label, ...(group ? { group } : {}) });
   const number = (value: number | null, metric: IndicatorMetric, label: string, group?: { by: IndicatorGrouping; key: string }) =>
@@ -164,7 +164,7 @@ export function IndicatorsView({ facts }: { facts: readonly DossierFact[] }) {
           </div>
           <TrendChart kind="line" title={t('supervisor.indicators.chartRates')} labels={labels} series={rateSeries} max={100} onCanvas={rateCanvas} testId="chart-rates" />
           <TrendChart kind="bar" title={t('supervisor.indicators.chartReceived')} labels={labels} series={receivedSeries} onCanvas={receivedCanvas} testId="chart-received" />
-          <IndicatorExport report={report} canvases={canvases.current} />
+          <IndicatorExport report={report} canvases={canvases} />
         </>
       )}
       {drill && (

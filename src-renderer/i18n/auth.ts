@@ -1,0 +1,128 @@
+/** Strings of sign-in, sessions, the screen lock and offline sign-in (spread into vi.ts / en.ts as `auth`). */
+export const authVi = {
+  roles: {
+    clerk: 'Cán bộ tiếp nhận',
+    supervisor: 'Lãnh đạo, giám sát',
+    officer: 'Cán bộ chuyên môn',
+    admin: 'Quản trị viên',
+  },
+  lockNow: 'Khóa màn hình',
+  switchUser: 'Đổi người dùng',
+  offlineSession: 'Đăng nhập ngoại tuyến',
+  errors: {
+    empty: 'Hãy nhập tên đăng nhập và mật khẩu.',
+    emptyPassword: 'Hãy nhập mật khẩu.',
+    wrongOffline:
+      'Mật khẩu không đúng. Máy đang không kết nối được Cổng nên mật khẩu được kiểm tra trên máy này; nếu bạn vừa đổi mật khẩu, hãy dùng mật khẩu cũ hoặc đăng nhập khi có mạng.',
+    wrong: 'Mật khẩu không đúng.',
+    wrongWait: 'Mật khẩu không đúng. Bạn đã nhập sai nhiều lần: hãy thử lại sau {{seconds}} giây.',
+    throttled: 'Đã nhập sai mật khẩu quá nhiều lần. Hãy thử lại sau {{seconds}} giây.',
+    unreachable: 'Không kết nối được máy chủ Cổng. Hãy thử lại khi có mạng; công việc trên máy vẫn tiếp tục bình thường.',
+  },
+  sessions: {
+    title: 'Phiên đang mở trên máy này',
+    hint: 'Chọn tên để quay lại phiên của mình (cần nhập mật khẩu).',
+    pick: '{{name}} ({{role}})',
+  },
+  switch: {
+    title: 'Đăng nhập người dùng khác',
+    explain: 'Phiên của {{name}} vẫn được giữ; quay lại phiên đó cần mật khẩu của {{name}}.',
+    back: 'Quay lại',
+  },
+  lock: {
+    title: 'Màn hình đã khóa',
+    who: 'Đang sử dụng: {{name}} ({{role}})',
+    explain: 'Nhập mật khẩu để mở khóa. Dữ liệu vẫn tiếp tục đồng bộ.',
+    password: 'Mật khẩu',
+    unlock: 'Mở khóa',
+    unlocking: 'Đang kiểm tra…',
+  },
+  sync: {
+    needed: 'Cần đăng nhập trực tuyến để đồng bộ',
+    explain: 'Phiên này được mở khi mất mạng nên chưa gửi được dữ liệu lên Cổng. Nhập mật khẩu để kết nối lại.',
+    password: 'Mật khẩu',
+    submit: 'Kết nối và đồng bộ',
+    submitting: 'Đang kết nối…',
+    done: 'Đã kết nối lại với Cổng.',
+  },
+  settings: {
+    lockAfter: 'Tự khóa màn hình sau (phút không thao tác)',
+    lockAfterHint: 'Từ {{min}} đến {{max}} phút.',
+    lockAfterInvalid: 'Số phút phải là số nguyên từ {{min}} đến {{max}}.',
+    lockAfterReadOnly: 'Chỉ lãnh đạo, giám sát hoặc quản trị viên được thay đổi.',
+    minutes_one: '{{count}} phút',
+    minutes_other: '{{count}} phút',
+    save: 'Lưu',
+    saved: 'Đã lưu.',
+    knownUsers: 'Người dùng đăng nhập được khi mất mạng trên máy này',
+    knownUsersHint: 'Máy chỉ lưu mã kiểm tra mật khẩu, không lưu mật khẩu. Người bị xóa khỏi danh sách phải đăng nhập trực tuyến lần tới.',
+    noKnownUsers: 'Chưa có ai.',
+    lastOnline: 'Đăng nhập trực tuyến lần cuối',
+    forget: 'Xóa khỏi máy',
+  },
+};
+
+export type AuthMessages = typeof authVi;
+
+export const authEn: AuthMessages = {
+  roles: {
+    clerk: 'Reception clerk',
+    supervisor: 'Supervisor',
+    officer: 'Specialist officer',
+    admin: 'Administrator',
+  },
+  lockNow: 'Lock screen',
+  switchUser: 'Switch user',
+  offlineSession: 'Signed in offline',
+  errors: {
+    empty: 'Enter your username and password.',
+    emptyPassword: 'Enter your password.',
+    wrongOffline:
+      'Wrong password. The portal cannot be reached, so the password was checked on this computer; if you changed it recently, use the old one or sign in when the network is back.',
+    wrong: 'Wrong password.',
+    wrongWait: 'Wrong password. Too many wrong attempts: try again in {{seconds}} seconds.',
+    throttled: 'Too many wrong passwords. Try again in {{seconds}} seconds.',
+    unreachable: 'The portal cannot be reached. Try again when the network is back; work on this computer goes on as usual.',
+  },
+  sessions: {
+    title: 'Sessions open on this computer',
+    hint: 'Choose your name to return to your session (your password is needed).',
+    pick: '{{name}} ({{role}})',
+  },
+  switch: {
+    title: 'Sign in as another user',
+    explain: "{{name}}'s session is kept; returning to it needs {{name}}'s password.",
+    back: 'Back',
+  },
+  lock: {
+    title: 'Screen locked',
+    who: 'In use by: {{name}} ({{role}})',
+    explain: 'Enter your password to unlock. Data keeps syncing meanwhile.',
+    password: 'Password',
+    unlock: 'Unlock',
+    unlocking: 'Checking…',
+  },
+  sync: {
+    needed: 'Sign in online to sync',
+    explain: 'This session was opened without network, so nothing has been sent to the portal yet. Enter your password to reconnect.',
+    password: 'Password',
+    submit: 'Connect and sync',
+    submitting: 'Connecting…',
+    done: 'Reconnected to the portal.',
+  },
+  settings: {
+    lockAfter: 'Lock the screen after (minutes without input)',
+    lockAfterHint: 'From {{min}} to {{max}} minutes.',
+    lockAfterInvalid: 'Minutes must be a whole number from {{min}} to {{max}}.',
+    lockAfterReadOnly: 'Only a supervisor or an administrator can change this.',
+    minutes_one: '{{count}} minute',
+    minutes_other: '{{count}} minutes',
+    save: 'Save',
+    saved: 'Saved.',
+    knownUsers: 'Users who can sign in offline on this computer',
+    knownUsersHint: 'Only a password check value is kept here, never the password. Someone removed from this list must sign in online next time.',
+    noKnownUsers: 'Nobody yet.',
+    lastOnline: 'Last online sign-in',
+    forget: 'Remove from this computer',
+  },
+};
