@@ -5,6 +5,7 @@ import { unlock } from '../../auth/sign-in';
 import { useSession } from '../../store/session';
 import type { PortalClient } from '../../sync/portal-client';
 import './lock.css';
+import { ErrorAlert } from '../shell/ErrorAlert';
 
 /**
  * Covers the whole app while locked (the app itself is inert and unpainted underneath): who is
@@ -49,11 +50,7 @@ export function LockScreen({ client }: { client: PortalClient }) {
           aria-invalid={error ? true : undefined}
         />
       </label>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
       <div className="actions">
         <button type="submit" disabled={busy}>
           {busy ? t('auth.lock.unlocking') : t('auth.lock.unlock')}

@@ -4,6 +4,7 @@ import { authFailureMessage } from '../../auth/messages';
 import { signIn } from '../../auth/sign-in';
 import { otherSessions, useSession } from '../../store/session';
 import type { PortalClient } from '../../sync/portal-client';
+import { ErrorAlert } from '../shell/ErrorAlert';
 
 /**
  * Sign-in: online when the portal answers, offline (checked on this computer) for a user who has
@@ -78,11 +79,7 @@ export function LoginPage({ client, mode = 'start', onCancel }: { client: Portal
           aria-invalid={error ? true : undefined}
         />
       </label>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
       <div className="actions">
         <button type="submit" disabled={busy}>
           {busy ? t('login.submitting') : t('login.submit')}

@@ -7,6 +7,7 @@ import type { PortalClient } from '../../sync/portal-client';
 import { useWorkspace } from '../../workspace-context';
 import { lockScreen, switchUser } from '../lock/inactivity';
 import '../lock/lock.css';
+import { ErrorAlert } from '../shell/ErrorAlert';
 
 /**
  * The top bar's session part: who is signed in and as what, lock now, switch user, sign out, and —
@@ -76,11 +77,7 @@ function OnlineSignIn({ client, onClose }: { client: PortalClient; onClose: () =
         {t('auth.sync.password')}
         <input name="sync-password" type="password" autoComplete="current-password" autoFocus value={password} onChange={(e) => setPassword(e.target.value)} />
       </label>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
       <div className="actions">
         <button type="submit" disabled={busy}>
           {busy ? t('auth.sync.submitting') : t('auth.sync.submit')}

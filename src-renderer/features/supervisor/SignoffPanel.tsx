@@ -7,6 +7,7 @@ import { daySeal, signDay, type DaySeal } from '../../supervisor/signoff';
 import { useWorkspace } from '../../workspace-context';
 import { useNavigation } from '../../store/navigation';
 import { outboxId } from '../../db/local-schemas';
+import { ErrorAlert } from '../shell/ErrorAlert';
 
 /** The day's seal: who signed it and when, what changed since, and the button to sign (again). */
 export function SignoffPanel({ day }: { day: string }) {
@@ -89,7 +90,7 @@ export function SignoffPanel({ day }: { day: string }) {
         </div>
       )}
       {future && <p className="muted">{t('supervisor.signoff.futureDay')}</p>}
-      {error && <p role="alert" className="error">{error}</p>}
+      <ErrorAlert message={error} />
       {history.length > 1 && (
         <details>
           <summary>{t('supervisor.signoff.history')}</summary>

@@ -1,38 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { computeIndicators } from '../../../src-shared/domain/indicators/compute';
-import type { IndicatorRecord, IndicatorValues } from '../../../src-shared/domain/indicators/record';
-import { parseVnDateTime } from '../../../src-shared/domain/vn-time';
+import type { IndicatorValues } from '../../../src-shared/domain/indicators/record';
 import { officialCalendar } from '../lifecycle/fixtures';
+import { at, recordMaker, SEPTEMBER } from './fixtures';
 
 const calendar = await officialCalendar();
-const at = (local: string) => parseVnDateTime(local)!;
 
-let n = 0;
-function rec(patch: Partial<IndicatorRecord> = {}): IndicatorRecord {
-  return {
-    id: `r${++n}`,
-    code: `C-${n}`,
-    agencyId: '000.17.22.H56',
-    procedureCode: 'P1',
-    procedureName: 'Thủ tục P1',
-    counter: 'ws-1',
-    clerk: 'an',
-    channel: 1,
-    status: 4,
-    receivedAt: at('2026-09-07T09:00'),
-    dueAt: at('2026-09-10T17:00'),
-    pausedSince: 0,
-    supplementWaitMs: 0,
-    finishedAt: 0,
-    supplementRequests: 0,
-    reschedules: 0,
-    digitised: true,
-    synced: true,
-    ...patch,
-  };
-}
+const rec = recordMaker();
 
-const SEPTEMBER = { from: '2026-09-01', to: '2026-09-30' };
 
 /** September 2026 (01–02/09 holidays). The letters are the dossiers of the expectations below. */
 const A = rec({ id: 'A', status: 9, finishedAt: at('2026-09-09T10:00'), procedureName: 'Tên cũ' }); // on time, 17 working h

@@ -10,39 +10,14 @@ import type {
   IndicatorValues,
   Period,
 } from '../../../src-shared/domain/indicators/record';
-import { parseVnDateTime } from '../../../src-shared/domain/vn-time';
 import { officialCalendar } from '../lifecycle/fixtures';
+import { at, recordMaker, SEPTEMBER } from './fixtures';
 
 const calendar = await officialCalendar();
-const at = (local: string) => parseVnDateTime(local)!;
 const HOUR = 3_600_000;
 
-let n = 0;
-function rec(patch: Partial<IndicatorRecord> = {}): IndicatorRecord {
-  return {
-    id: `r${++n}`,
-    code: `C-${n}`,
-    agencyId: '000.17.22.H56',
-    procedureCode: 'P1',
-    procedureName: 'Thủ tục P1',
-    counter: 'ws-1',
-    clerk: 'an',
-    channel: 1,
-    status: 4,
-    receivedAt: at('2026-09-07T09:00'),
-    dueAt: at('2026-09-10T17:00'),
-    pausedSince: 0,
-    supplementWaitMs: 0,
-    finishedAt: 0,
-    supplementRequests: 0,
-    reschedules: 0,
-    digitised: true,
-    synced: true,
-    ...patch,
-  };
-}
+const rec = recordMaker();
 
-const SEPTEMBER = { from: '2026-09-01', to: '2026-09-30' };
 const A = rec({ id: 'A', status: 9, finishedAt: at('2026-09-09T10:00') });
 const B = rec({ id: 'B', receivedAt: at('2026-09-07T10:00'), status: 10, finishedAt: at('2026-09-11T10:00'), clerk: 'binh', channel: 2, digitised: false, synced: false });
 const C = rec({ id: 'C', receivedAt: at('2026-09-08T09:00'), dueAt: at('2026-09-11T17:00'), counter: 'ws-2', clerk: 'binh', procedureCode: 'P2', channel: 2 });

@@ -1,41 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { judge, periodBounds, processingWorkingMs } from '../../../src-shared/domain/indicators/judge';
 import type { IndicatorRecord } from '../../../src-shared/domain/indicators/record';
-import { parseVnDateTime } from '../../../src-shared/domain/vn-time';
+import { at, recordMaker, SEPTEMBER } from './fixtures';
 import { officialCalendar } from '../lifecycle/fixtures';
 
 const calendar = await officialCalendar();
-const at = (local: string) => parseVnDateTime(local)!;
 const HOUR = 3_600_000;
 
-let n = 0;
 /** Received Mon 07/09/2026 09:00, due Thu 10/09 17:00 (3 working days), being processed. */
-function rec(patch: Partial<IndicatorRecord> = {}): IndicatorRecord {
-  return {
-    id: `r${++n}`,
-    code: `000.17.22.H56-260907-${String(n).padStart(4, '0')}`,
-    agencyId: '000.17.22.H56',
-    procedureCode: '1.004873',
-    procedureName: 'Cấp Giấy xác nhận tình trạng hôn nhân',
-    counter: 'ws-1',
-    clerk: 'clerk.an',
-    channel: 1,
-    status: 4,
-    receivedAt: at('2026-09-07T09:00'),
-    dueAt: at('2026-09-10T17:00'),
-    pausedSince: 0,
-    supplementWaitMs: 0,
-    finishedAt: 0,
-    supplementRequests: 0,
-    reschedules: 0,
-    digitised: true,
-    synced: true,
-    ...patch,
-  };
-}
+const rec = recordMaker({ procedureCode: '1.004873', procedureName: 'Cấp Giấy xác nhận tình trạng hôn nhân', clerk: 'clerk.an' }, (n) => `000.17.22.H56-260907-${String(n).padStart(4, '0')}`);
 
-// September 2026: 01 and 02/09 (National Day) are holidays.
-const SEPTEMBER = { from: '2026-09-01', to: '2026-09-30' };
 const { end: END } = periodBounds(SEPTEMBER);
 const judged = (patch: Partial<IndicatorRecord>) => judge(rec(patch), END, calendar);
 
