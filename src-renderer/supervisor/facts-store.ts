@@ -23,6 +23,8 @@ export interface FactsProgress {
   read: number;
   /** True once the first catch-up finished: the numbers are complete. */
   ready: boolean;
+  /** Why the last catch-up failed ('' when it did not); the next change tries again. */
+  error: string;
 }
 
 export interface FactsStore {
@@ -38,8 +40,33 @@ const BATCH = 2000;
 /** Only these events change a fact: supplement waits and reschedules (record.ts). */
 const FACT_EVENTS = new Set(['supplemented', 'rescheduled']);
 const SAVE_EVERY_MS = 30_000;
+const RETRY_MS = 30_000;
 
 type Checkpoint = RxStorageDefaultCheckpoint | undefined;
+
+/**
+ * One copy of each repeated string (procedure names, codes of agencies, counters, clerks, days):
+ * 200,000 facts built from cloned documents otherwise hold 200,000 copies of each.
+ */
+function stringPool() {
+  const pool = new Map<string, string>();
+  return (s: string): string => {
+    const known = pool.get(s);
+    if (known !== undefined) return known;
+    pool.set(s, s);
+    return s;
+  };
+}
+
+function shareStrings(f: DossierFact, intern: (s: string) => string): DossierFact {
+  f.agencyId = intern(f.agencyId);
+  f.procedureCode = intern(f.procedureCode);
+  f.procedureName = intern(f.procedureName);
+  f.counter = intern(f.counter);
+  f.clerk = intern(f.clerk);
+  f.receivedDay = intern(f.receivedDay);
+  return f;
+}
 
 function factOf(d: DossierDoc, events: readonly DossierEventDoc[], components: ReadonlySet<string>, synced: boolean, calendar: WorkingCalendar): DossierFact {
   return {
@@ -60,7 +87,14 @@ export function startFactsStore(db: MotcuaDatabase, options: { snapshotKey: stri
   let unsynced = new Set<string>();
   let checkpoints: { dossiers: Checkpoint; files: Checkpoint; events: Checkpoint } = { dossiers: undefined, files: undefined, events: undefined };
   const facts$ = new BehaviorSubject<readonly DossierFact[]>([]);
-  const progress$ = new BehaviorSubject<FactsProgress>({ read: 0, ready: false });
+  const progress$ = new BehaviorSubject<FactsProgress>({ read: 0, ready: false, error: '' });
+  const intern = stringPool();
+  let retry: ReturnType<typeof setTimeout> | undefined;
+  // A failed catch-up is shown and tried again (the next change, or in 30 s), never swallowed.
+  const failed = (error: unknown) => {
+    progress$.next({ ...progress$.value, error: error instanceof Error ? error.message : String(error) });
+    if (!stopped) retry = setTimeout(() => schedule(), RETRY_MS);
+  };
   let stopped = false;
   let dirtySinceSave = 0;
   let lastSave = Date.now();
@@ -97,7 +131,7 @@ export function startFactsStore(db: MotcuaDatabase, options: { snapshotKey: stri
         if (f._deleted) continue;
         let set = fileComponents.get(f.dossierId);
         if (!set) fileComponents.set(f.dossierId, (set = new Set()));
-        set.add(f.componentId);
+        set.add(intern(f.componentId));
         touched.add(f.dossierId);
       }
     });
@@ -114,7 +148,7 @@ export function startFactsStore(db: MotcuaDatabase, options: { snapshotKey: stri
     const apply = (d: DossierDoc & { _deleted?: boolean }) => {
       touched.delete(d.id);
       if (d._deleted) facts.delete(d.id);
-      else facts.set(d.id, factOf(d, factEvents.get(d.id) ?? [], fileComponents.get(d.id) ?? new Set(), !unsynced.has(d.id), options.calendar()));
+      else facts.set(d.id, shareStrings(factOf(d, factEvents.get(d.id) ?? [], fileComponents.get(d.id) ?? new Set(), !unsynced.has(d.id), options.calendar()), intern));
     };
     await readChanges<DossierDoc & { _deleted: boolean }>('dossiers', (docs) => docs.forEach(apply));
     // Dossiers whose files or events changed but not the dossier itself.
@@ -130,7 +164,7 @@ export function startFactsStore(db: MotcuaDatabase, options: { snapshotKey: stri
     }
     if (stopped) return;
     facts$.next([...facts.values()]);
-    if (!progress$.value.ready) progress$.next({ ...progress$.value, ready: true });
+    if (!progress$.value.ready || progress$.value.error) progress$.next({ ...progress$.value, ready: true, error: '' });
     if (dirtySinceSave > 0 && (Date.now() - lastSave > SAVE_EVERY_MS || dirtySinceSave > 10 * BATCH)) await persist();
   }
 
@@ -150,12 +184,12 @@ export function startFactsStore(db: MotcuaDatabase, options: { snapshotKey: stri
     const snapshot = await loadSnapshot(options.snapshotKey).catch(() => null);
     if (snapshot) {
       checkpoints = snapshot.checkpoints;
-      for (const f of snapshot.facts) facts.set(f.id, f);
-      for (const [id, list] of snapshot.fileComponents) fileComponents.set(id, new Set(list));
+      for (const f of snapshot.facts) facts.set(f.id, shareStrings(f, intern));
+      for (const [id, list] of snapshot.fileComponents) fileComponents.set(id, new Set(list.map(intern)));
       for (const [id, list] of snapshot.factEvents) factEvents.set(id, list);
     }
     await catchUp();
-  })().catch(() => undefined);
+  })().catch(failed);
 
   let timer: ReturnType<typeof setTimeout> | undefined;
   let pending = false;
@@ -166,7 +200,7 @@ export function startFactsStore(db: MotcuaDatabase, options: { snapshotKey: stri
       running = running.then(async () => {
         pending = false;
         await catchUp();
-      }).catch(() => undefined);
+      }).catch(failed);
     }, debounceMs);
   };
   const subscription: Subscription = merge(db.dossiers.$, db.files.$, db.dossierEvents.$, db.outbox.$).subscribe(schedule);
@@ -184,6 +218,7 @@ export function startFactsStore(db: MotcuaDatabase, options: { snapshotKey: stri
     async stop() {
       stopped = true;
       clearTimeout(timer);
+      clearTimeout(retry);
       subscription.unsubscribe();
       await running;
       if (dirtySinceSave > 0) await persist();

@@ -10,10 +10,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { idbBench } from './idb/module';
 import { renderBenchRows } from './lib/table';
+import { supervisorBench } from './supervisor/module';
 import { syncBench } from './sync/module';
 import type { BenchModule, MachineInfo } from './lib/types';
 
-const MODULES: BenchModule[] = [idbBench, syncBench];
+const MODULES: BenchModule[] = [idbBench, syncBench, supervisorBench];
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 const resultsDir = path.join(root, 'test', 'bench', 'results');

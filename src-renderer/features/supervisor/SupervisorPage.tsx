@@ -25,6 +25,7 @@ export function SupervisorPage() {
         ))}
       </div>
       {!progress.ready && <p className="muted" role="status">{t('supervisor.preparing', { count: progress.read })}</p>}
+      {progress.error && <p role="alert" className="error">{t('supervisor.factsFailed', { message: progress.error })}</p>}
       {tab === 'review' ? <DayReview facts={facts} /> : <IndicatorsView facts={facts} />}
     </section>
   );

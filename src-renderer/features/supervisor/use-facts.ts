@@ -5,11 +5,12 @@ import { useObservable } from '../../hooks';
 import { useWorkspace } from '../../workspace-context';
 
 const NONE: readonly DossierFact[] = [];
+const NOT_STARTED: FactsProgress = { read: 0, ready: false, error: '' };
 
 export function useFacts(): { facts: readonly DossierFact[]; progress: FactsProgress } {
   const ws = useWorkspace();
   const facts = useObservable(() => ws.facts?.facts$ ?? of(NONE), NONE, [ws]);
-  const progress = useObservable(() => ws.facts?.progress$ ?? of({ read: 0, ready: false }), { read: 0, ready: false }, [ws]);
+  const progress = useObservable(() => ws.facts?.progress$ ?? of(NOT_STARTED), NOT_STARTED, [ws]);
   return { facts, progress };
 }
 
