@@ -62,7 +62,7 @@ function loggerOptions(logger: PortalOptions['logger']): FastifyServerOptions['l
 export async function buildPortal(options: PortalOptions): Promise<Portal> {
   const seedAgency = agencyIdSchema.safeParse(options.seedAgency ?? DEFAULT_SEED_AGENCY);
   if (!seedAgency.success) throw new Error(`SEED_AGENCY "${options.seedAgency}" is not an agency identifier (e.g. 000.17.22.H56)`);
-
+  const codeFormat = options.dossierCodeFormat ?? DEFAULT_DOSSIER_CODE_FORMAT;
   // No automatic HEAD routes: a HEAD on the live stream would hold a connection open for nothing.
   const app = Fastify({ logger: loggerOptions(options.logger), bodyLimit: PUSH_BODY_LIMIT, exposeHeadRoutes: false });
   const db = await openDatabase(options, (err) => app.log.error({ err }, 'idle database client error'));
@@ -84,13 +84,13 @@ export async function buildPortal(options: PortalOptions): Promise<Portal> {
     healthRoutes(app, db, packageVersion());
     authRoutes(app, db, signingKey);
     // No bearer token: the one-time enrollment code is the credential.
-    enrollRoutes(app, db, options.dossierCodeFormat ?? DEFAULT_DOSSIER_CODE_FORMAT);
+    enrollRoutes(app, db, codeFormat);
     await app.register(
       async (scope) => {
         scope.addHook('onRequest', bearerAuth(signingKey));
         replicationRoutes(scope, db, events);
         referenceRoutes(scope, db);
-        codeRoutes(scope, db, options.dossierCodeFormat ?? DEFAULT_DOSSIER_CODE_FORMAT);
+        codeRoutes(scope, db, codeFormat);
         streamRoutes(scope, events, options.heartbeatMs);
         workstationRoutes(scope, db);
         backofficeRoutes(scope, db, events);

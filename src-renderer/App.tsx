@@ -8,6 +8,7 @@ import { LoginPage } from './features/login/LoginPage';
 import { LockScreen } from './features/lock/LockScreen';
 import { restoreFocus, useInactivityLock } from './features/lock/inactivity';
 import { AppShell } from './features/shell/AppShell';
+import { ErrorAlert } from './features/shell/ErrorAlert';
 
 /**
  * The portal's tokens live in the session of the user they were issued to. A refused refresh never
@@ -41,9 +42,7 @@ export function App({ portalUrl }: { portalUrl: string }) {
     <>
       <div className={locked ? 'app-root app-root-locked' : 'app-root'} inert={locked} data-testid="app-root">
         {error ? (
-          <p role="alert" className="error">
-            {t('common.error', { message: error })}
-          </p>
+          <ErrorAlert message={t('common.error', { message: error })} />
         ) : !workspace ? (
           <p>{t('common.loading')}</p>
         ) : (

@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
 import type { Observable } from 'rxjs';
+import type { Settings } from '../src-shared/contract/desktop';
 import { vnDay } from '../src-shared/domain/vn-time';
+import { desktop } from './bridge';
 
 /** Subscribes to an observable for the component's lifetime; re-subscribes when `deps` change. */
 export function useObservable<T>(factory: () => Observable<T> | undefined, initial: T, deps: unknown[]): T {
@@ -31,4 +33,22 @@ export function useNow(intervalMs = 30_000): number {
     return () => clearInterval(timer);
   }, [intervalMs]);
   return now;
+}
+
+/** The workstation's settings, following every change (this page or another); null until read. */
+export function useSettings(): Settings | null {
+  const [settings, setSettings] = useState<Settings | null>(null);
+  useEffect(() => {
+    let live = true;
+    void desktop()
+      .invoke('settings.get', {})
+      .then((s) => live && setSettings(s))
+      .catch(() => undefined);
+    const off = desktop().on('settings.changed', setSettings);
+    return () => {
+      live = false;
+      off();
+    };
+  }, []);
+  return settings;
 }

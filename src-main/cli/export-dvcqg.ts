@@ -12,18 +12,14 @@ import { Readable, Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { parseArgs } from 'node:util';
-import { API_PREFIX } from '../../src-shared/contract/sync';
 import { periodProblem } from '../../src-shared/domain/dvcqg/period';
-import { PASSWORD_NOTE, refusal, send, type Out, type PortalReply } from './portal-http';
+import { DEFAULT_PORTAL_URL } from '../services/settings';
+import { PASSWORD_NOTE, readReply, refusal, signIn, type Out, type PortalSession } from './portal-http';
+import { REPORT_PATHS } from '../../src-shared/contract/reports-api';
 
 export const EXPORT_USAGE =
   'export dvcqg --from <yyyy-MM-dd> --to <yyyy-MM-dd> --out <file.json> [--portal <url>] --username <supervisor|admin>';
 
-/** Where the portal listens unless --portal or MOTCUA_PORTAL_URL says otherwise. */
-export const DEFAULT_PORTAL_URL = 'http://127.0.0.1:8787';
-
-/** The portal's report path (src-portal/routes/reports.ts), under /api/v1. */
-const DVCQG_REPORT = '/reports/dvcqg';
 
 class UsageError extends Error {}
 
@@ -103,35 +99,25 @@ export async function runExportCommand(args: string[], env: NodeJS.ProcessEnv, o
     return 1;
   }
 
-  let login: PortalReply;
+  let session: PortalSession | null;
   try {
-    login = await send(options.portal, '/auth/login', { method: 'POST', body: JSON.stringify({ username: options.username, password: options.password }) });
+    session = await signIn(options.portal, options.username, options.password, err);
   } catch (e) {
     err(unreachable(options.portal, e));
     return 1;
   }
-  if (login.status !== 200) {
-    err(refusal(login, 'login refused'));
-    return 1;
-  }
+  if (!session) return 1;
 
   const query = new URLSearchParams({ from: options.from, to: options.to });
   let response: Response;
   try {
-    response = await fetch(`${options.portal}${API_PREFIX}${DVCQG_REPORT}?${query}`, { headers: { authorization: `Bearer ${String(login.body.accessToken)}` } });
+    response = await session.stream(`${REPORT_PATHS.dvcqg}?${query}`);
   } catch (e) {
     err(unreachable(options.portal, e));
     return 1;
   }
   if (response.status !== 200 || !response.body) {
-    const text = await response.text();
-    let body: Record<string, unknown>;
-    try {
-      body = JSON.parse(text) as Record<string, unknown>;
-    } catch {
-      body = { message: text.slice(0, 200) };
-    }
-    err(refusal({ status: response.status, body }));
+    err(refusal(await readReply(response)));
     return 1;
   }
 

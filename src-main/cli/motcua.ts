@@ -45,8 +45,8 @@ ${indent(DOSSIER_USAGE)}
 
 const [command, ...rest] = process.argv.slice(2);
 
-/** Runs an HTTP command to completion; exitCode rather than exit() lets stdout drain into a pipe. */
-function runHttpCommand(run: (args: string[], env: NodeJS.ProcessEnv, out: Out, err: Out) => Promise<number>, args: string[]): void {
+/** Runs an async command to completion; exitCode rather than exit() lets stdout drain into a pipe. */
+function runCommand(run: (args: string[], env: NodeJS.ProcessEnv, out: Out, err: Out) => Promise<number>, args: string[]): void {
   run(args, process.env, (l) => process.stdout.write(`${l}\n`), (l) => process.stderr.write(`${l}\n`)).then(
     (code) => (process.exitCode = code),
     (err: unknown) => {
@@ -58,8 +58,8 @@ function runHttpCommand(run: (args: string[], env: NodeJS.ProcessEnv, out: Out, 
 
 switch (command) {
   case 'portal': {
-    if (rest[0] === 'dossier') runHttpCommand(runDossierCommand, rest.slice(1));
-    else if (rest[0] === 'workstation') runHttpCommand(runWorkstationCommand, rest.slice(1));
+    if (rest[0] === 'dossier') runCommand(runDossierCommand, rest.slice(1));
+    else if (rest[0] === 'workstation') runCommand(runWorkstationCommand, rest.slice(1));
     else spawnTs('src-portal/cli.ts', rest).on('exit', (code) => process.exit(code ?? 1));
     break;
   }
@@ -74,13 +74,13 @@ switch (command) {
     );
     break;
   case 'publish':
-    runHttpCommand(runPublishCommand, rest);
+    runCommand(runPublishCommand, rest);
     break;
   case 'export':
-    runHttpCommand(runExportCommand, rest);
+    runCommand(runExportCommand, rest);
     break;
   case 'indicators':
-    runHttpCommand(runIndicatorsCommand, rest);
+    runCommand(runIndicatorsCommand, rest);
     break;
   case undefined:
   case 'help':

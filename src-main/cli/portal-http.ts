@@ -14,10 +14,14 @@ export interface PortalReply {
   body: Record<string, unknown>;
 }
 
-/** One JSON request to `<portal>/api/v1<path>`; a body that is not JSON becomes `{message}`. */
-export async function send(portal: string, path: string, init: RequestInit = {}): Promise<PortalReply> {
+/** One request to `<portal>/api/v1<path>`, JSON content type when it has a body. */
+function request(portal: string, path: string, init: RequestInit = {}): Promise<Response> {
   const headers: Record<string, string> = init.body === undefined ? {} : { 'content-type': 'application/json' };
-  const response = await fetch(`${portal.replace(/\/$/, '')}${API_PREFIX}${path}`, { ...init, headers: { ...headers, ...(init.headers as Record<string, string>) } });
+  return fetch(`${portal.replace(/\/$/, '')}${API_PREFIX}${path}`, { ...init, headers: { ...headers, ...(init.headers as Record<string, string>) } });
+}
+
+/** The answer's status and JSON body; a body that is not JSON becomes `{message}`. */
+export async function readReply(response: Response): Promise<PortalReply> {
   const text = await response.text();
   let body: Record<string, unknown> = {};
   try {
@@ -35,18 +39,21 @@ export function refusal(reply: PortalReply, what = 'portal refused'): string {
   return `${what} (${reply.status}): ${text}`;
 }
 
-/** A signed-in administrator or officer: `call` sends the access token with each request. */
+/** A signed-in user: each request carries the access token. */
 export interface PortalSession {
   call(path: string, init?: RequestInit): Promise<PortalReply>;
+  /** The raw answer, for a body read as it arrives (a long export). */
+  stream(path: string, init?: RequestInit): Promise<Response>;
 }
 
-/** Signs in; null (after printing why) when the portal refuses the password. */
+/** Signs in; null (after printing why) when the portal refuses the password; throws when it cannot be reached. */
 export async function signIn(portal: string, username: string, password: string, err: Out): Promise<PortalSession | null> {
-  const login = await send(portal, '/auth/login', { method: 'POST', body: JSON.stringify({ username, password }) });
+  const login = await readReply(await request(portal, '/auth/login', { method: 'POST', body: JSON.stringify({ username, password }) }));
   if (login.status !== 200) {
     err(refusal(login, 'login refused'));
     return null;
   }
   const authorization = `Bearer ${String(login.body.accessToken)}`;
-  return { call: (path, init = {}) => send(portal, path, { ...init, headers: { ...(init.headers as Record<string, string>), authorization } }) };
+  const stream = (path: string, init: RequestInit = {}) => request(portal, path, { ...init, headers: { ...(init.headers as Record<string, string>), authorization } });
+  return { stream, call: async (path, init) => readReply(await stream(path, init)) };
 }

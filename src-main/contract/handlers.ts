@@ -1,10 +1,10 @@
 /** Binds each contract method to a service. Thin on purpose: the logic lives in the services. */
 import type { DesktopEvent, EventPayload } from '../../src-shared/contract/desktop';
 import { RequestError, type Handlers } from './dispatch';
-import type { SettingsService } from '../services/settings';
-import type { Uploader } from '../services/uploads/uploader';
-import type { Vault } from '../services/vault';
-import type { OfflineLoginStore } from '../services/offline-login';
+import { createSettingsService, type SettingsService } from '../services/settings';
+import { createUploader, type Uploader } from '../services/uploads/uploader';
+import { createVault, type Vault } from '../services/vault';
+import { createOfflineLoginStore, type OfflineLoginStore } from '../services/offline-login';
 import { readSeedCatalog } from '../services/catalog';
 import { loadCalendarTables } from '../services/calendar-tables';
 
@@ -21,6 +21,20 @@ export interface HandlerContext {
   showDocument?: (title: string, pdf: Buffer) => Promise<void>;
   /** Tells every connected renderer about a change. */
   emit: <E extends DesktopEvent>(event: E, payload: EventPayload<E>) => void;
+}
+
+/** The services of one data folder that the handlers bind. */
+export type WorkstationServices = Pick<HandlerContext, 'settings' | 'vault' | 'uploads' | 'offlineLogin'>;
+
+/** Made once per host (Electron main, browser host), so both bind the same services the same way. */
+export function createWorkstationServices(dataDir: string, log: (message: string) => void, env: NodeJS.ProcessEnv = process.env): WorkstationServices {
+  const vault = createVault(dataDir);
+  return {
+    settings: createSettingsService(dataDir, env),
+    vault,
+    uploads: createUploader({ dataDir, vault, log }),
+    offlineLogin: createOfflineLoginStore(dataDir, { log }),
+  };
 }
 
 export function createHandlers(ctx: HandlerContext): Handlers {

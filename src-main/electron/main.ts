@@ -8,14 +8,10 @@ import { app, BrowserWindow, ipcMain, protocol, session, shell, type WebContents
 import { IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL, type DesktopEvent, type EventPayload } from '../../src-shared/contract/desktop';
 import type { EventEnvelope, Outcome } from '../../src-shared/contract/transport';
 import { createDispatcher } from '../contract/dispatch';
-import { createHandlers } from '../contract/handlers';
+import { createHandlers, createWorkstationServices } from '../contract/handlers';
 import { showDocument } from './document-window';
 import { contentSecurityPolicy } from '../security/csp';
 import { defaultDataDir, defaultResourcesDir } from '../services/paths';
-import { createSettingsService } from '../services/settings';
-import { createUploader } from '../services/uploads/uploader';
-import { createVault } from '../services/vault';
-import { createOfflineLoginStore } from '../services/offline-login';
 import { APP_VERSION } from '../version';
 import { createAppProtocolHandler } from './app-protocol';
 import { runSmokeCheck } from './smoke';
@@ -99,24 +95,10 @@ async function ready(): Promise<void> {
     !app.isPackaged && process.env.MOTCUA_RENDERER_DIR
       ? path.resolve(process.env.MOTCUA_RENDERER_DIR)
       : path.join(app.getAppPath(), 'dist-renderer');
-  const settings = createSettingsService(dataDir);
-  const vault = createVault(dataDir);
   // In-flight uploads need no goodbye on quit: their URL is saved and the next start resumes them.
-  const uploads = createUploader({ dataDir, vault, log });
-  const dispatch = createDispatcher(
-    createHandlers({
-      version: APP_VERSION,
-      host: 'electron',
-      resourcesDir,
-      settings,
-      vault,
-      uploads,
-      offlineLogin: createOfflineLoginStore(dataDir, { log }),
-      emit,
-      showDocument,
-    }),
-    log,
-  );
+  const services = createWorkstationServices(dataDir, log);
+  const { settings } = services;
+  const dispatch = createDispatcher(createHandlers({ version: APP_VERSION, host: 'electron', resourcesDir, ...services, emit, showDocument }), log);
 
   const ses = session.defaultSession;
   ses.setPermissionRequestHandler((_contents, permission, callback, details) =>

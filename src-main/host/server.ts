@@ -8,11 +8,7 @@ import http from 'node:http';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { createDispatcher } from '../contract/dispatch';
-import { createHandlers } from '../contract/handlers';
-import { createSettingsService } from '../services/settings';
-import { createUploader } from '../services/uploads/uploader';
-import { createVault } from '../services/vault';
-import { createOfflineLoginStore } from '../services/offline-login';
+import { createHandlers, createWorkstationServices } from '../contract/handlers';
 import { contentSecurityPolicy } from '../security/csp';
 import { APP_VERSION } from '../version';
 import { VAULT_BASE64_MAX } from '../../src-shared/contract/desktop';
@@ -65,9 +61,8 @@ function parseEnvelope(raw: string): RequestEnvelope | null {
 export async function startHost(options: HostOptions): Promise<RunningHost> {
   const log = options.log ?? (() => {});
   const token = randomBytes(24).toString('base64url');
-  const settings = createSettingsService(options.dataDir, options.env);
-  const vault = createVault(options.dataDir);
-  const uploads = createUploader({ dataDir: options.dataDir, vault, log });
+  const services = createWorkstationServices(options.dataDir, log, options.env);
+  const { settings, uploads } = services;
   const sockets = new Set<WebSocket>();
   const send = (ws: WebSocket, message: ResponseEnvelope | EventEnvelope) => ws.send(JSON.stringify(message));
   const dispatch = createDispatcher(
@@ -75,10 +70,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       version: APP_VERSION,
       host: 'web',
       resourcesDir: options.resourcesDir,
-      settings,
-      vault,
-      uploads,
-      offlineLogin: createOfflineLoginStore(options.dataDir, { log }),
+      ...services,
       emit: (event, payload) => sockets.forEach((ws) => send(ws, { event, payload })),
     }),
     log,

@@ -4,9 +4,10 @@
  * SHA-256 of the bytes, so storing the same bytes twice is a no-op and a name can never point at
  * other content (short of disk corruption, which the portal's hash check catches).
  */
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { writeFileAtomic } from './atomic-file';
 
 export interface StoredBlob {
   sha256: string;
@@ -40,21 +41,7 @@ export function sha256Hex(bytes: Uint8Array): string {
  * would then have to store the plaintext length rather than stat the file.
  */
 async function writeBytes(file: string, bytes: Uint8Array): Promise<void> {
-  await fs.mkdir(path.dirname(file), { recursive: true });
-  const tmp = `${file}.${randomUUID()}.tmp`;
-  const handle = await fs.open(tmp, 'w', 0o600);
-  try {
-    await handle.writeFile(bytes);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  try {
-    await fs.rename(tmp, file);
-  } catch (error) {
-    await fs.rm(tmp, { force: true });
-    throw error;
-  }
+  await writeFileAtomic(file, bytes);
 }
 
 async function readBytes(file: string): Promise<Buffer | null> {

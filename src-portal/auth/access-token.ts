@@ -29,14 +29,15 @@ export async function loadSigningKey(db: Queryable): Promise<Uint8Array> {
   return new Uint8Array(Buffer.from(value, 'base64'));
 }
 
-export function signAccessToken(key: Uint8Array, user: SessionUser): Promise<string> {
+/** `seconds` other than ACCESS_TOKEN_SECONDS only for tests of expiry. */
+export function signAccessToken(key: Uint8Array, user: SessionUser, seconds = ACCESS_TOKEN_SECONDS): Promise<string> {
   return new SignJWT({ role: user.role, agency: user.agencyId })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setSubject(user.username)
     .setIssuer(ISSUER)
     .setAudience(AUDIENCE)
     .setIssuedAt()
-    .setExpirationTime(`${ACCESS_TOKEN_SECONDS}s`)
+    .setExpirationTime(`${seconds}s`)
     .sign(key);
 }
 

@@ -3,16 +3,15 @@
  * enough). Every refresh rotates: the presented token is revoked and replaced. Presenting a revoked
  * token means it was copied, so the whole family (one login's chain) is revoked.
  */
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { Database, Queryable } from '../db/types';
+import { sha256Hex } from './sha256';
 
 export const REFRESH_TOKEN_DAYS = 30;
 
-const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
-
 async function insertToken(tx: Queryable, username: string, familyId: string): Promise<{ token: string; hash: string }> {
   const token = randomBytes(32).toString('base64url');
-  const hash = hashToken(token);
+  const hash = sha256Hex(token);
   await tx.query(
     `INSERT INTO refresh_tokens (token_hash, family_id, username, expires_at)
      VALUES ($1, $2, $3, now() + make_interval(days => $4::int))`,
@@ -34,7 +33,7 @@ export function rotateRefreshToken(db: Database, token: string): Promise<RotateR
     const rows = await tx.query<{ family_id: string; username: string; revoked: boolean; expired: boolean }>(
       `SELECT family_id, username, revoked_at IS NOT NULL AS revoked, expires_at <= now() AS expired
        FROM refresh_tokens WHERE token_hash = $1 FOR UPDATE`,
-      [hashToken(token)],
+      [sha256Hex(token)],
     );
     const row = rows[0];
     if (!row) return { ok: false, reason: 'unknown' };
@@ -44,7 +43,7 @@ export function rotateRefreshToken(db: Database, token: string): Promise<RotateR
     }
     if (row.expired) return { ok: false, reason: 'expired' };
     const next = await insertToken(tx, row.username, row.family_id);
-    await tx.query('UPDATE refresh_tokens SET revoked_at = now(), replaced_by = $2 WHERE token_hash = $1', [hashToken(token), next.hash]);
+    await tx.query('UPDATE refresh_tokens SET revoked_at = now(), replaced_by = $2 WHERE token_hash = $1', [sha256Hex(token), next.hash]);
     return { ok: true, username: row.username, token: next.token };
   });
 }

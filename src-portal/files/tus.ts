@@ -26,6 +26,10 @@ type TusRequest = Parameters<NonNullable<ServerOptions['onUploadCreate']>>[0];
 /** tus errors are plain objects with a status and a text body (thrown from hooks, sent as is). */
 const tusError = (status_code: number, body: string) => ({ status_code, body: `${body}\n` });
 
+/** The answer (with HASH_MISMATCH_STATUS) to an upload whose bytes are not the announced ones. */
+const mismatchBody = (announced: string, actual: string) =>
+  `The received bytes do not match the announced SHA-256 (${announced}); they hash to ${actual}. The upload was discarded: upload the file again.\n`;
+
 export interface TusUploads {
   handle(req: IncomingMessage, res: ServerResponse, caller: Caller): Promise<void>;
   /**
@@ -74,10 +78,7 @@ export async function createTusUploads(deps: {
       const outcome = await finisher.finish(upload.id, meta.sha256, caller);
       if (outcome.kind === 'mismatch') {
         log.warn({ uploadId: upload.id, username: caller.username }, 'upload refused: SHA-256 mismatch');
-        return {
-          status_code: HASH_MISMATCH_STATUS,
-          body: `The received bytes do not match the announced SHA-256 (${meta.sha256}); they hash to ${outcome.actual}. The upload was discarded: upload the file again.\n`,
-        };
+        return { status_code: HASH_MISMATCH_STATUS, body: mismatchBody(meta.sha256, outcome.actual) };
       }
       if (outcome.kind === 'gone') throw tusError(404, 'This upload no longer exists: upload the file again');
       if (outcome.created) log.info({ sha256: meta.sha256, size: outcome.size, username: caller.username }, 'file stored');
@@ -110,7 +111,7 @@ export async function createTusUploads(deps: {
       if (typeof meta === 'string') return null;
       const outcome = await finisher.finish(uploadId, meta.sha256, caller);
       log.info({ uploadId, outcome: outcome.kind }, 'stalled upload finished on resume');
-      if (outcome.kind === 'mismatch') return { status: HASH_MISMATCH_STATUS, body: `The received bytes do not match the announced SHA-256 (${meta.sha256}). The upload was discarded: upload the file again.\n` };
+      if (outcome.kind === 'mismatch') return { status: HASH_MISMATCH_STATUS, body: mismatchBody(meta.sha256, outcome.actual) };
       // Finished: the upload is gone, as for any finished upload; the blob status says "stored".
       return { status: 404, body: 'This upload is finished\n' };
     },

@@ -6,7 +6,7 @@ import type { ReplicatedCollection, SignoffDoc } from '../../src-shared/contract
 import type { Role } from '../../src-shared/domain/roles';
 import { sealIsIntact } from '../../src-shared/domain/signoff/seal';
 import type { Caller } from '../auth/access-token';
-import { sha256Hex } from '../workstations/secrets';
+import { sha256Hex } from '../auth/sha256';
 
 /** Counters (and admins) write dossiers, their events and files; supervisors sign off days. */
 const PUSH_ROLES: Readonly<Record<ReplicatedCollection, ReadonlySet<Role>>> = {

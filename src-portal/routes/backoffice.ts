@@ -12,19 +12,19 @@ import {
   type BackofficeActionResponse,
   type BackofficeDossiersResponse,
 } from '../../src-shared/contract/backoffice-api';
-import { API_PREFIX } from '../../src-shared/contract/sync';
 import type { Database } from '../db/types';
 import { actOnDossier } from '../backoffice/act';
-import { loadPortalCalendar } from '../backoffice/calendar';
+import { loadPortalCalendar } from '../reference/calendar';
 import { listDossiers } from '../backoffice/store';
 import { callerOf } from '../http/authenticate';
 import { badRequest, forbidden, HttpError, notFound, zodMessage } from '../http/errors';
+import { scopedPath } from '../http/paths';
 import type { ReplicationEvents } from '../replication/events';
 
 const READ_ROLES = new Set(['officer', 'supervisor', 'admin']);
 const ACT_ROLES = new Set(['officer', 'admin']);
 const ACTION_BODY_LIMIT = 64 * 1024;
-const DOSSIERS = backofficePaths.dossiers.slice(API_PREFIX.length);
+const DOSSIERS = scopedPath(backofficePaths.dossiers);
 
 export function backofficeRoutes(app: FastifyInstance, db: Database, events: ReplicationEvents, clock: () => number = Date.now): void {
   app.get(DOSSIERS, async (request): Promise<BackofficeDossiersResponse> => {

@@ -16,15 +16,16 @@ import {
   type BlobStatusResponse,
   type MissingFilesResponse,
 } from '../../src-shared/contract/files-api';
-import { API_PREFIX } from '../../src-shared/contract/sync';
 import type { Database } from '../db/types';
 import { callerOf } from '../http/authenticate';
 import { badRequest, forbidden, notFound, zodMessage } from '../http/errors';
+import { scopedPath } from '../http/paths';
 import type { BlobStore } from '../files/blob-store';
 import { isBlobStored, missingFiles, storedAmong } from '../files/blob-table';
 import { FsBlobStore } from '../files/fs-blob-store';
 import { createTusUploads, type TusUploads } from '../files/tus';
 import { isUploadOf } from '../files/upload-id';
+import { mayPush } from '../replication/caller-rules';
 
 export interface FileRoutesOptions {
   db: Database;
@@ -32,18 +33,15 @@ export interface FileRoutesOptions {
   filesDir: string;
 }
 
-const UPLOAD_ROLES = new Set(['clerk', 'admin']);
 const WRITE_METHODS = new Set(['POST', 'PATCH', 'DELETE']);
 const SWEEP_EVERY_MS = 6 * 3600 * 1000;
-
-/** Paths of the contract, relative to the API prefix this plugin is registered under. */
-const local = (path: string) => path.slice(API_PREFIX.length);
 
 /** Checks the caller against the upload, then hands the raw request to tus (which answers it). */
 function tusRoute(uploads: TusUploads) {
   return async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
     const caller = callerOf(request);
-    if (WRITE_METHODS.has(request.method) && !UPLOAD_ROLES.has(caller.role)) {
+    // Uploading bytes is writing `files`: the same roles as pushing their metadata.
+    if (WRITE_METHODS.has(request.method) && !mayPush(caller.role, 'files')) {
       throw forbidden('Only clerks and administrators may upload files');
     }
     const id = (request.params as { '*'?: string })['*'];
@@ -80,11 +78,11 @@ export async function fileRoutes(app: FastifyInstance, options: FileRoutesOption
   // tus bodies are streamed by the tus server itself: leave them unread.
   app.addContentTypeParser('application/offset+octet-stream', (_request, _payload, done) => done(null));
   const handler = tusRoute(uploads);
-  app.route({ method: ['POST', 'OPTIONS'], url: local(UPLOADS_PATH), handler });
+  app.route({ method: ['POST', 'OPTIONS'], url: scopedPath(UPLOADS_PATH), handler });
   // No GET: an unfinished upload is never readable; finished bytes are served from the blob store.
-  app.route({ method: ['HEAD', 'PATCH', 'DELETE'], url: `${local(UPLOADS_PATH)}/*`, handler });
+  app.route({ method: ['HEAD', 'PATCH', 'DELETE'], url: `${scopedPath(UPLOADS_PATH)}/*`, handler });
 
-  app.get(`${local(BLOBS_PATH)}/:sha256`, async (request, reply) => {
+  app.get(`${scopedPath(BLOBS_PATH)}/:sha256`, async (request, reply) => {
     const caller = callerOf(request);
     const sha = sha256Schema.safeParse((request.params as { sha256: string }).sha256);
     if (!sha.success) throw badRequest(`sha256: ${zodMessage(sha.error)}`);
@@ -95,7 +93,7 @@ export async function fileRoutes(app: FastifyInstance, options: FileRoutesOption
     return reply.type('application/octet-stream').header('content-length', String(blob.size)).send(blob.stream);
   });
 
-  app.get(local(BLOB_STATUS_PATH), async (request): Promise<BlobStatusResponse> => {
+  app.get(scopedPath(BLOB_STATUS_PATH), async (request): Promise<BlobStatusResponse> => {
     const caller = callerOf(request);
     const query = blobStatusQuerySchema.safeParse(request.query);
     if (!query.success) throw badRequest(zodMessage(query.error));
@@ -104,7 +102,7 @@ export async function fileRoutes(app: FastifyInstance, options: FileRoutesOption
     return { stored: asked.filter((h) => stored.has(h)) };
   });
 
-  app.get(local(MISSING_FILES_PATH), async (request): Promise<MissingFilesResponse> => {
+  app.get(scopedPath(MISSING_FILES_PATH), async (request): Promise<MissingFilesResponse> => {
     const caller = callerOf(request);
     const query = missingFilesQuerySchema.safeParse(request.query);
     if (!query.success) throw badRequest(zodMessage(query.error));

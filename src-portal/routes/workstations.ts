@@ -19,17 +19,16 @@ import {
   type WorkstationsResponse,
   type WorkstationSummary,
 } from '../../src-shared/contract/workstations-api';
-import { API_PREFIX } from '../../src-shared/contract/sync';
 import type { Database } from '../db/types';
+import { sha256Hex } from '../auth/sha256';
 import { callerOf } from '../http/authenticate';
 import { badRequest, forbidden, HttpError, notFound, zodMessage } from '../http/errors';
+import { scopedPath } from '../http/paths';
 import { EnrollmentRefused, enrollWorkstation } from '../workstations/enroll';
-import { newEnrollmentCode, sha256Hex } from '../workstations/secrets';
+import { newEnrollmentCode } from '../workstations/secrets';
 import { insertEnrollmentCode, listWorkstations, revokeWorkstation } from '../workstations/store';
 
 const BODY_LIMIT = 16 * 1024;
-/** Paths relative to the authenticated /api/v1 scope. */
-const relative = (path: string) => path.slice(API_PREFIX.length);
 
 /** Distinct codes so the workstation can say, in its own language, what to do next. */
 const REFUSED: Record<EnrollmentRefused['reason'], () => HttpError> = {
@@ -76,7 +75,7 @@ export function enrollRoutes(app: FastifyInstance, db: Database, format: Dossier
 
 /** The administrative routes, inside the bearer-token scope. */
 export function workstationRoutes(app: FastifyInstance, db: Database): void {
-  app.post(relative(workstationPaths.enrollmentCodes), { bodyLimit: BODY_LIMIT }, async (request): Promise<EnrollmentCodeResponse> => {
+  app.post(scopedPath(workstationPaths.enrollmentCodes), { bodyLimit: BODY_LIMIT }, async (request): Promise<EnrollmentCodeResponse> => {
     const caller = callerOf(request);
     if (caller.role !== 'admin') throw forbidden('Only an administrator may make enrollment codes');
     const body = enrollmentCodeRequestSchema.safeParse(request.body ?? {});
@@ -88,7 +87,7 @@ export function workstationRoutes(app: FastifyInstance, db: Database): void {
     return { code: formatEnrollmentCode(code), agencyId, expiresAt };
   });
 
-  app.get(relative(workstationPaths.list), async (request): Promise<WorkstationsResponse> => {
+  app.get(scopedPath(workstationPaths.list), async (request): Promise<WorkstationsResponse> => {
     const caller = callerOf(request);
     const query = workstationsQuerySchema.safeParse(request.query);
     if (!query.success) throw badRequest(zodMessage(query.error));
@@ -99,7 +98,7 @@ export function workstationRoutes(app: FastifyInstance, db: Database): void {
     return { workstations: await listWorkstations(db, caller.agencyId) };
   });
 
-  app.post(`${relative(workstationPaths.list)}/:id/revoke`, async (request): Promise<WorkstationSummary> => {
+  app.post(`${scopedPath(workstationPaths.list)}/:id/revoke`, async (request): Promise<WorkstationSummary> => {
     const caller = callerOf(request);
     if (caller.role !== 'admin') throw forbidden('Only an administrator may revoke a workstation');
     const { id } = request.params as { id: string };

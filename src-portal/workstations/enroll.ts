@@ -8,7 +8,8 @@ import { blocksToRequest, newIssuerState, type AllocationError, type NumberBlock
 import type { WorkstationSummary } from '../../src-shared/contract/workstations-api';
 import { allocateBlocksIn } from '../codes/store';
 import type { Database } from '../db/types';
-import { newWorkstationSecret, sha256Hex } from './secrets';
+import { sha256Hex } from '../auth/sha256';
+import { newWorkstationSecret } from './secrets';
 import { claimEnrollmentCode, insertWorkstation } from './store';
 
 /** The code could not be used; nothing was written. */

@@ -1,11 +1,9 @@
 /**
  * One-time enrollment codes and workstation secrets. Both are random, so a fast SHA-256 is enough
- * to store them (as for refresh tokens); the plain values are shown once and never kept.
+ * to store them (sha256Hex, as for refresh tokens); the plain values are shown once and never kept.
  */
-import { createHash, randomBytes, randomInt } from 'node:crypto';
+import { randomBytes, randomInt } from 'node:crypto';
 import { CROCKFORD_ALPHABET, ENROLLMENT_CODE_LENGTH } from '../../src-shared/contract/workstations-api';
-
-export const sha256Hex = (value: string) => createHash('sha256').update(value).digest('hex');
 
 /** 12 uniformly random Crockford characters: 60 bits, canonical form (no dashes). */
 export function newEnrollmentCode(): string {

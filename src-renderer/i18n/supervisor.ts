@@ -9,7 +9,6 @@ export const supervisorVi = {
   breakdownBy: 'Theo',
   by: { counter: 'Quầy (máy trạm)', clerk: 'Cán bộ tiếp nhận', procedure: 'Thủ tục' },
   columns: {
-    key: 'Nhóm',
     received: 'Tiếp nhận',
     online: 'Trực tuyến',
     digitised: 'Đã số hóa',
@@ -20,7 +19,6 @@ export const supervisorVi = {
     digitisedRate: 'Tỷ lệ số hóa',
     onlineRate: 'Tỷ lệ trực tuyến',
     syncRate: 'Tỷ lệ đồng bộ',
-    processed: 'Đã giải quyết',
     averageDays: 'Thời gian xử lý TB (ngày LV)',
     code: 'Mã hồ sơ',
     applicant: 'Chủ hồ sơ',
@@ -114,7 +112,6 @@ export const supervisorEn: SupervisorMessages = {
   breakdownBy: 'By',
   by: { counter: 'Counter (workstation)', clerk: 'Receiving clerk', procedure: 'Procedure' },
   columns: {
-    key: 'Group',
     received: 'Received',
     online: 'Online',
     digitised: 'Digitised',
@@ -125,7 +122,6 @@ export const supervisorEn: SupervisorMessages = {
     digitisedRate: 'Digitisation rate',
     onlineRate: 'Online share',
     syncRate: 'Sync rate',
-    processed: 'Processed',
     averageDays: 'Avg. processing (working days)',
     code: 'Dossier code',
     applicant: 'Applicant',

@@ -3,8 +3,7 @@ import type { DossierDoc, DossierEventDoc, DossierEventType } from '../../src-sh
 import type { FormKind } from '../../src-shared/forms/templates';
 import type { SupplementItem } from '../../src-shared/forms/types';
 import type { Workspace } from '../runtime';
-import { readAgencyProfile, readFormRegime } from './agency-profile';
-import { loadFormFonts } from './fonts';
+import { formBaseInput } from './form-base';
 
 export type DossierFormKind = Exclude<FormKind, 'ledger'>;
 
@@ -30,9 +29,9 @@ const latest = (events: readonly DossierEventDoc[], type: DossierEventType) => [
 
 export async function buildDossierForm(ws: Workspace, kind: DossierFormKind, dossier: DossierDoc): Promise<Uint8Array> {
   // pdf-lib and fontkit are loaded on the first print, not at start-up.
-  const [forms, fonts, agency, regime, events] = await Promise.all([import('../../src-shared/forms'), loadFormFonts(), readAgencyProfile(ws.db, ws.user.agencyId), readFormRegime(ws.db), dossierEvents(ws, dossier.id)]);
+  const [forms, common, events] = await Promise.all([import('../../src-shared/forms'), formBaseInput(ws), dossierEvents(ws, dossier.id)]);
   const { buildApology, buildControlSlip, buildReceipt, buildRefusal, buildStopNotice, buildSupplementRequest } = forms;
-  const base = { regime, fonts, agency, printedAt: Date.now(), clerkName: ws.user.displayName || ws.user.username, dossier };
+  const base = { ...common, dossier };
   const event = (type: DossierEventType) => {
     const found = latest(events, type);
     if (!found) throw new Error(`No ${type} event on dossier ${dossier.id}`);

@@ -85,6 +85,14 @@ export function startFactsStore(db: MotcuaDatabase, options: { snapshotKey: stri
   const factEvents = new Map<string, DossierEventDoc[]>();
   /** Dossiers with a dossier row still in the outbox: not yet at the portal. */
   let unsynced = new Set<string>();
+  /**
+   * The `unsynced` set every fact's flag agrees with, after the last catch-up that finished; null
+   * before the first one and after a failed one (a snapshot's flags may be stale): every fact is
+   * checked then, otherwise only the dossiers that entered or left the outbox since.
+   */
+  let flagsAgreeWith: Set<string> | null = null;
+  /** Facts changed since facts$ last emitted (a loaded snapshot counts as a change). */
+  let changed = false;
   let checkpoints: { dossiers: Checkpoint; files: Checkpoint; events: Checkpoint } = { dossiers: undefined, files: undefined, events: undefined };
   const facts$ = new BehaviorSubject<readonly DossierFact[]>([]);
   const progress$ = new BehaviorSubject<FactsProgress>({ read: 0, ready: false, error: '' });
@@ -144,9 +152,12 @@ export function startFactsStore(db: MotcuaDatabase, options: { snapshotKey: stri
         touched.add(e.dossierId);
       }
     });
+    const agreed = flagsAgreeWith;
+    flagsAgreeWith = null; // until this catch-up has finished
     unsynced = await unsyncedDossiers();
     const apply = (d: DossierDoc & { _deleted?: boolean }) => {
       touched.delete(d.id);
+      changed = true;
       if (d._deleted) facts.delete(d.id);
       else facts.set(d.id, shareStrings(factOf(d, factEvents.get(d.id) ?? [], fileComponents.get(d.id) ?? new Set(), !unsynced.has(d.id), options.calendar()), intern));
     };
@@ -158,12 +169,25 @@ export function startFactsStore(db: MotcuaDatabase, options: { snapshotKey: stri
       for (const doc of found.values()) apply(doc.toJSON() as DossierDoc);
     }
     // Sync state changes without a dossier write (a push accepted): refresh those facts' flag.
-    for (const fact of facts.values()) {
+    const refresh = (fact: DossierFact | undefined) => {
+      if (!fact) return;
       const synced = !unsynced.has(fact.id);
-      if (fact.synced !== synced) facts.set(fact.id, { ...fact, synced });
+      if (fact.synced === synced) return;
+      facts.set(fact.id, { ...fact, synced });
+      changed = true;
+    };
+    if (agreed === null) for (const fact of facts.values()) refresh(fact);
+    else {
+      for (const id of agreed) if (!unsynced.has(id)) refresh(facts.get(id));
+      for (const id of unsynced) if (!agreed.has(id)) refresh(facts.get(id));
     }
     if (stopped) return;
-    facts$.next([...facts.values()]);
+    flagsAgreeWith = unsynced;
+    // 200,000 facts are not copied into a new array when nothing changed (an unrelated outbox row).
+    if (changed) {
+      changed = false;
+      facts$.next([...facts.values()]);
+    }
     if (!progress$.value.ready || progress$.value.error) progress$.next({ ...progress$.value, ready: true, error: '' });
     if (dirtySinceSave > 0 && (Date.now() - lastSave > SAVE_EVERY_MS || dirtySinceSave > 10 * BATCH)) await persist();
   }
@@ -185,6 +209,7 @@ export function startFactsStore(db: MotcuaDatabase, options: { snapshotKey: stri
     if (snapshot) {
       checkpoints = snapshot.checkpoints;
       for (const f of snapshot.facts) facts.set(f.id, shareStrings(f, intern));
+      changed = snapshot.facts.length > 0;
       for (const [id, list] of snapshot.fileComponents) fileComponents.set(id, new Set(list.map(intern)));
       for (const [id, list] of snapshot.factEvents) factEvents.set(id, list);
     }

@@ -7,6 +7,11 @@ export function canSupervise(role: Role): boolean {
   return role === 'supervisor' || role === 'admin';
 }
 
+/** Who may change how soon the screen locks: the centre's supervisor and the administrator. */
+export function canSetLockTimeout(role: Role | undefined): boolean {
+  return role !== undefined && canSupervise(role);
+}
+
 /** Only counters change dossiers: a supervisor's workstation reads the centre and signs days off. */
 export function canReceive(role: Role): boolean {
   return role === 'clerk' || role === 'admin';

@@ -27,17 +27,25 @@ export interface DaySeal {
   /** Dossier codes of the amended entries, for display. */
   codes: Map<string, string>;
   entries: number;
+  /** Ids of the sign-offs still in the outbox (not yet at the portal). */
+  notSynced: Set<string>;
+}
+
+async function notSyncedSignoffs(db: MotcuaDatabase, history: readonly SignoffDoc[]): Promise<Set<string>> {
+  const rows = await db.outbox.findByIds(history.map((h) => outboxId('signoffs', h.id))).exec();
+  return new Set([...rows.values()].map((r) => r.docId));
 }
 
 export async function daySeal(db: MotcuaDatabase, day: string): Promise<DaySeal> {
   const history = (await db.signoffs.find({ selector: { day }, sort: [{ day: 'asc' }, { signedAt: 'asc' }] }).exec()).map((d) => d.toJSON() as SignoffDoc).reverse();
   const signoff = latestSignoff(history) ?? null;
   const entries = await dayEntries(db, day);
-  if (!signoff) return { signoff, history, amendments: [], codes: new Map(), entries: entries.length };
+  const notSynced = await notSyncedSignoffs(db, history);
+  if (!signoff) return { signoff, history, amendments: [], codes: new Map(), entries: entries.length, notSynced };
   const amendments = amendmentsSince(signoff.lines, await hashLines(entries, sha256Hex));
   const docs = await db.dossiers.findByIds(amendments.map((a) => a.dossierId)).exec();
   const codes = new Map([...docs].map(([id, d]) => [id, d.code]));
-  return { signoff, history, amendments, codes, entries: entries.length };
+  return { signoff, history, amendments, codes, entries: entries.length, notSynced };
 }
 
 export interface Signer {

@@ -10,9 +10,14 @@ import { recordSyncState, type RecordSyncState } from './outbox';
 export function dossierSyncStates$(db: MotcuaDatabase, dossierIds: string[]) {
   return db.outbox.find({ selector: { dossierId: { $in: dossierIds } } }).$.pipe(
     map((rows) => {
-      const byDossier = new Map<string, RecordSyncState>();
-      for (const id of dossierIds) byDossier.set(id, recordSyncState(rows.filter((r) => r.dossierId === id)));
-      return byDossier;
+      // One pass over the rows, not one per dossier (a day's list has hundreds of each).
+      const rowsOf = new Map<string, typeof rows>();
+      for (const r of rows) {
+        const list = rowsOf.get(r.dossierId);
+        if (list) list.push(r);
+        else rowsOf.set(r.dossierId, [r]);
+      }
+      return new Map<string, RecordSyncState>(dossierIds.map((id) => [id, recordSyncState(rowsOf.get(id) ?? [])]));
     }),
   );
 }

@@ -149,6 +149,8 @@ const id = { type: 'string', maxLength: 64, minLength: 1 } as const;
 const agencyId = { type: 'string', maxLength: 20, minLength: 1 } as const;
 
 const text = (maxLength: number) => ({ type: 'string', maxLength }) as const;
+/** A civil day `yyyy-MM-dd`. */
+const isoDay = { type: 'string', maxLength: 10, minLength: 10 } as const;
 const count = { type: 'integer', minimum: 0, maximum: 1000, multipleOf: 1 } as const;
 
 export const dossierSchema = {
@@ -214,7 +216,7 @@ export const dossierSchema = {
     notes: text(2000),
     status: { type: 'integer', minimum: 1, maximum: 10, multipleOf: 1 },
     receivedAt: epochMs,
-    receivedDay: { type: 'string', maxLength: 10, minLength: 10 },
+    receivedDay: isoDay,
     receivedInv: epochMs,
     receivedBy: text(64),
     appointmentAt: epochMs,
@@ -326,7 +328,7 @@ export const signoffSchema = {
   properties: {
     id,
     agencyId,
-    day: { type: 'string', maxLength: 10, minLength: 10 },
+    day: isoDay,
     signedBy: text(64),
     signerName: text(200),
     signedAt: epochMs,

@@ -22,6 +22,11 @@ export function vnClock(epochMs: number): string {
 
 const MS_PER_DAY = 24 * 60 * 60 * 1000;
 
+/** Vietnam-time day number (days since 1970-01-01, as civil-date's dayNumber) of an instant. */
+export function vnDayNumber(epochMs: number): number {
+  return Math.floor((epochMs + VN_OFFSET_MS) / MS_PER_DAY);
+}
+
 /** Milliseconds since local midnight in Vietnam (0 … 86_399_999). */
 export function vnMsOfDay(epochMs: number): number {
   return (((epochMs + VN_OFFSET_MS) % MS_PER_DAY) + MS_PER_DAY) % MS_PER_DAY;

@@ -1,6 +1,6 @@
 /**
- * CSV export (RFC 4180) for registers a supervisor opens in Excel or LibreOffice, and the ledger
- * (Sổ theo dõi hồ sơ) as CSV. Pure and synchronous; reads no clock.
+ * CSV export (RFC 4180) for registers a supervisor opens in Excel or LibreOffice: the ledger
+ * (Sổ theo dõi hồ sơ) and the indicator report. Pure and synchronous; reads no clock.
  *
  * Format:
  * - fields separated by commas, records ended by CRLF (the last one too);
@@ -19,6 +19,7 @@
  * program reading the file back must drop a leading `'` before `=`, `+`, `-`, `@`, tab or CR.
  */
 import type { DossierDoc } from '../contract/documents';
+import type { IndicatorReport, IndicatorRow } from '../domain/indicators/record';
 import { LEDGER_COLUMNS, ledgerOrder, ledgerRow } from '../forms/ledger-table';
 
 export const CSV_BOM = '\uFEFF';
@@ -62,4 +63,62 @@ export function ledgerCsv(dossiers: readonly DossierDoc[]): string {
     ledgerRow(d, i).map((cell, col) => cell.replace(/\r?\n/g, LEDGER_COLUMNS[col]?.group ? ' ' : '; ')),
   );
   return toCsv([ledgerCsvHeader(), ...rows]);
+}
+
+export const INDICATOR_CSV_HEADER: readonly string[] = [
+  'Nhóm',
+  'Mã',
+  'Tên',
+  'Tiếp nhận',
+  'Đúng hạn',
+  'Trễ hạn',
+  'Tỷ lệ đúng hạn',
+  'Đã số hóa',
+  'Tỷ lệ số hóa',
+  'Trực tuyến',
+  'Tỷ lệ trực tuyến',
+  'Đã đồng bộ',
+  'Tỷ lệ đồng bộ',
+  'Đã giải quyết',
+  'TG xử lý TB (ngày LV)',
+];
+
+/** A rate 0..1 in percent to two decimals ("92.5"); '' when there is nothing to divide. */
+const percent = (rate: number | null) => (rate === null ? '' : String(Math.round(rate * 10000) / 100));
+const orEmpty = (n: number | null) => (n === null ? '' : String(n));
+
+function indicatorLine(group: string, r: IndicatorRow): string[] {
+  return [
+    group,
+    r.key,
+    r.label,
+    String(r.received),
+    String(r.onTime),
+    String(r.late),
+    percent(r.onTimeRate),
+    String(r.digitised),
+    percent(r.digitisedRate),
+    String(r.online),
+    percent(r.onlineRate),
+    orEmpty(r.synced),
+    percent(r.syncRate),
+    String(r.processed),
+    orEmpty(r.averageProcessingDays),
+  ];
+}
+
+/**
+ * The indicator report as one CSV table: the totals (key `from..to`), then the rows by procedure,
+ * counter, clerk, day and ISO week; rates in percent, '' where a value is unknown (null).
+ */
+export function indicatorCsv(report: IndicatorReport): string {
+  return toCsv([
+    INDICATOR_CSV_HEADER,
+    indicatorLine('Tổng', { key: `${report.period.from}..${report.period.to}`, label: 'Tổng hợp', ...report.totals }),
+    ...report.byProcedure.map((r) => indicatorLine('Thủ tục', r)),
+    ...report.byCounter.map((r) => indicatorLine('Quầy', r)),
+    ...report.byClerk.map((r) => indicatorLine('Cán bộ', r)),
+    ...report.byDay.map((r) => indicatorLine('Ngày', r)),
+    ...report.byWeek.map((r) => indicatorLine('Tuần', r)),
+  ]);
 }

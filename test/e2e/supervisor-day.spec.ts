@@ -12,6 +12,7 @@ import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
 import type { DossierDoc, DossierEventDoc, SignoffDoc } from '../../src-shared/contract/documents';
+import { formatViDate } from '../../src-shared/domain/civil-date';
 import { makeEvent } from '../../src-shared/domain/lifecycle/apply';
 import { sealIsIntact } from '../../src-shared/domain/signoff/seal';
 import { vnDay } from '../../src-shared/domain/vn-time';
@@ -170,7 +171,7 @@ test('the day is signed off and sealed at the portal; a later change shows as an
 test('indicators match the hand-computed figures; every number opens its dossiers; the reports export', async () => {
   await supervisor.getByRole('tab', { name: 'Chỉ số chất lượng' }).click();
   const view = supervisor.getByTestId('indicators');
-  const from = vnDay(NOW - 10 * DAY).split('-').reverse().join('/');
+  const from = formatViDate(vnDay(NOW - 10 * DAY));
   await view.getByLabel('Từ ngày').fill(from);
   // Received 7: H1–H6 and today's. On time: H1, H6, and the open H4 and today's (judged at the
   // period's end, before their appointment) = 4. Late: H2 (finished late), H3 (open, overdue),

@@ -2,40 +2,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BackofficeActionError, BackofficeActionResponse, BackofficeDossiersResponse } from '../../src-shared/contract/backoffice-api';
 import type { DossierDoc } from '../../src-shared/contract/documents';
-import type { PullResponse, PushResponse, StreamEvent, WireDocument } from '../../src-shared/contract/sync';
+import type { PullResponse, PushResponse, WireDocument } from '../../src-shared/contract/sync';
 import { documentProblem } from '../../src-portal/replication/validate';
 import { DB_TARGETS, SETUP_TIMEOUT, type TestDatabase } from './support/targets';
 import { AGENCY_A, AGENCY_B, call, startPortal, userToken, type RunningPortal } from './support/portal';
 import { dossier } from './support/docs';
+import { SseReader } from './support/sse';
 
 const TRANSFERRED_AT = Date.UTC(2026, 10, 18, 3, 0);
-
-/** The `data:` events of a server-sent-event stream read with fetch (EventSource sends no header). */
-class EventReader {
-  private buffer = '';
-  private readonly reader: ReadableStreamDefaultReader<Uint8Array>;
-  constructor(response: Response) {
-    this.reader = response.body!.getReader();
-  }
-  async next(timeoutMs = 5000): Promise<StreamEvent> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const match = /^data: (.*)\n\n/m.exec(this.buffer);
-      if (match) {
-        this.buffer = this.buffer.slice(match.index + match[0].length);
-        return JSON.parse(match[1]!) as StreamEvent;
-      }
-      const left = deadline - Date.now();
-      if (left <= 0) throw new Error(`no event; got: ${this.buffer}`);
-      const chunk = await Promise.race([
-        this.reader.read(),
-        new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timed out')), left)),
-      ]);
-      if (chunk.done) throw new Error('stream ended');
-      this.buffer += new TextDecoder().decode(chunk.value);
-    }
-  }
-}
 
 describe.each(DB_TARGETS)('back office ($name)', (target) => {
   let db: TestDatabase;
@@ -66,7 +40,7 @@ describe.each(DB_TARGETS)('back office ($name)', (target) => {
     aborts.push(abort);
     const res = await fetch(`${portal.base}/replication/${collection}/stream`, { headers: { authorization: `Bearer ${token}` }, signal: abort.signal });
     expect(res.status).toBe(200);
-    return new EventReader(res);
+    return new SseReader(res);
   };
 
   beforeAll(async () => {
@@ -165,6 +139,7 @@ describe.each(DB_TARGETS)('back office ($name)', (target) => {
       messageVi: 'Không thể thực hiện "Đã thực hiện nghĩa vụ tài chính" khi hồ sơ đang ở trạng thái "Đang xử lý".',
       messageEn: '"Fees paid" is not allowed while the dossier is "Being processed".',
     });
+    expect((await stored(doc.id)).seq).toEqual(seq); // refused: no new version
 
     const later = TRANSFERRED_AT + 7 * 86_400_000;
     expect((await act(officerA, doc.id, { type: 'rescheduled', appointmentAt: later, reason: 'Cần xác minh thêm' })).status).toBe(200);

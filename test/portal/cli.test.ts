@@ -1,27 +1,13 @@
 /** `tsx src-portal/cli.ts user add …` against the configured database, then login as that user. */
-import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DB_TARGETS, SETUP_TIMEOUT, type TestDatabase } from './support/targets';
 import { login, startPortal } from './support/portal';
+import { runProcess, type ProcessRun } from './support/run';
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function runCli(db: TestDatabase, args: string[]): Promise<Run> {
+function runCli(db: TestDatabase, args: string[]): Promise<ProcessRun> {
   const env: NodeJS.ProcessEnv = { ...process.env, ...db.env };
   if (!db.env.DATABASE_URL) delete env.DATABASE_URL; // the PGlite target must not inherit the server URL
-  return new Promise((resolve, reject) => {
-    const child = spawn('npx', ['tsx', 'src-portal/cli.ts', ...args], { env, cwd: process.cwd() });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+  return runProcess('npx', ['tsx', 'src-portal/cli.ts', ...args], env);
 }
 
 const addArgs = (username: string, extra: string[] = []) => [

@@ -3,7 +3,6 @@
  * downloads the centre's records into a file, `motcua indicators --json` computes the indicators of
  * that file, and they are the indicators computeIndicators gives for the same dossiers.
  */
-import { spawn } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,40 +10,20 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runExportCommand } from '../../src-main/cli/export-dvcqg';
 import { runIndicatorsCommand } from '../../src-main/cli/indicators';
-import type { PushResponse } from '../../src-shared/contract/sync';
 import type { WorkingCalendar } from '../../src-shared/domain/calendar/working-calendar';
 import { fromDvcqgArray } from '../../src-shared/domain/dvcqg/from-dvcqg';
 import { computeIndicators } from '../../src-shared/domain/indicators/compute';
 import { recordFromDossier } from '../../src-shared/domain/indicators/from-dossier';
 import type { IndicatorReport, IndicatorValues } from '../../src-shared/domain/indicators/record';
-import { loadPortalCalendar } from '../../src-portal/backoffice/calendar';
+import { loadPortalCalendar } from '../../src-portal/reference/calendar';
 import { createUser } from '../../src-portal/users';
 import { freePort } from '../support/free-port';
 import { buildScenarios, PERIOD, SCENARIO_KINDS, type Built } from '../unit/dvcqg/scenarios';
 import { DB_TARGETS, SETUP_TIMEOUT, type TestDatabase } from './support/targets';
-import { AGENCY_A, PASSWORD, call, startPortal, userToken, type RunningPortal } from './support/portal';
+import { AGENCY_A, PASSWORD, call, login, pushAll, startPortal, userToken, type RunningPortal } from './support/portal';
+import { runCommand, runMotcua, type Command } from './support/run';
 
-type Command = (args: string[], env: NodeJS.ProcessEnv, out: (l: string) => void, err: (l: string) => void) => Promise<number>;
-
-async function run(command: Command, args: string[], password = PASSWORD) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await command(args, { MOTCUA_PASSWORD: password }, (l) => out.push(l), (l) => err.push(l));
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
-
-/** `npm run motcua -- …` as a child process. */
-function motcua(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src-main/cli/motcua.ts', ...args], { env: { ...process.env, ...env }, cwd: process.cwd() });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const run = (command: Command, args: string[], password = PASSWORD) => runCommand(command, args, { MOTCUA_PASSWORD: password });
 
 const withoutSync = ({ synced: _s, syncRate: _r, ...rest }: IndicatorValues) => rest;
 
@@ -60,25 +39,16 @@ describe.each(DB_TARGETS)('motcua export dvcqg → indicators ($name)', (target)
   beforeAll(async () => {
     db = await target.create();
     portal = await startPortal(db);
-    url = portal.base.replace(/\/api\/v1$/, '');
+    url = portal.origin;
     calendar = await loadPortalCalendar(portal.db);
     dir = mkdtempSync(join(tmpdir(), 'motcua-dvcqg-'));
     await createUser(portal.db, { username: 'supervisor.cli', password: PASSWORD, role: 'supervisor', agencyId: AGENCY_A });
     await createUser(portal.db, { username: 'clerk.cli', password: PASSWORD, role: 'clerk', agencyId: AGENCY_A });
     const clerk = await userToken(portal, 'clerk.push', 'clerk', AGENCY_A);
     built = buildScenarios(calendar, SCENARIO_KINDS.length * 3);
-    const pushes: [string, object[]][] = [
-      ['dossiers', built.map((b) => b.dossier)],
-      ['dossierEvents', built.flatMap((b) => b.events)],
-      ['files', built.flatMap((b) => b.files)],
-    ];
-    for (const [collection, docs] of pushes) {
-      for (let i = 0; i < docs.length; i += 200) {
-        const rows = docs.slice(i, i + 200).map((d) => ({ newDocumentState: { ...d, _deleted: false } }));
-        const res = await call<PushResponse>(portal.base, `/replication/${collection}/push`, { token: clerk, body: rows });
-        expect(res.body).toEqual({ conflicts: [], rejected: [] });
-      }
-    }
+    await pushAll(portal.base, clerk, 'dossiers', built.map((b) => b.dossier));
+    await pushAll(portal.base, clerk, 'dossierEvents', built.flatMap((b) => b.events));
+    await pushAll(portal.base, clerk, 'files', built.flatMap((b) => b.files));
   }, SETUP_TIMEOUT);
   afterAll(async () => {
     await portal?.close();
@@ -114,7 +84,7 @@ describe.each(DB_TARGETS)('motcua export dvcqg → indicators ($name)', (target)
     expect(report.byDay.map(withoutSync)).toEqual(fromDocs.byDay.map(withoutSync));
     expect(report.totals.syncRate).toBeNull();
     // The portal's own report of the same period agrees too.
-    const atPortal = await call<IndicatorReport>(portal.base, `/reports/indicators?from=${PERIOD.from}&to=${PERIOD.to}`, { token: (await call<{ accessToken: string }>(portal.base, '/auth/login', { body: { username: 'supervisor.cli', password: PASSWORD } })).body.accessToken });
+    const atPortal = await call<IndicatorReport>(portal.base, `/reports/indicators?from=${PERIOD.from}&to=${PERIOD.to}`, { token: (await login(portal.base, 'supervisor.cli')).accessToken });
     expect(withoutSync(atPortal.body.totals)).toEqual(withoutSync(report.totals));
 
     const one = await run(runIndicatorsCommand, ['--dvcqg', file, ...period, '--procedure', '2.000815', '--json']);
@@ -156,10 +126,10 @@ describe.each(DB_TARGETS)('motcua export dvcqg → indicators ($name)', (target)
 
   it('runs as `npm run motcua -- export dvcqg` and `-- indicators`, with the portal from MOTCUA_PORTAL_URL', async () => {
     const file = join(dir, 'child.json');
-    const exported = await motcua(['export', 'dvcqg', ...period, '--out', file, '--username', 'supervisor.cli'], { MOTCUA_PASSWORD: PASSWORD, MOTCUA_PORTAL_URL: url });
+    const exported = await runMotcua(['export', 'dvcqg', ...period, '--out', file, '--username', 'supervisor.cli'], { MOTCUA_PASSWORD: PASSWORD, MOTCUA_PORTAL_URL: url });
     expect(exported.code, exported.stderr).toBe(0);
     expect(exported.stdout).toMatch(/^\d+ DVCQG records .* written to /);
-    const table = await motcua(['indicators', '--dvcqg', file, ...period], {});
+    const table = await runMotcua(['indicators', '--dvcqg', file, ...period], {});
     expect(table.code, table.stderr).toBe(0);
     expect(table.stdout).toMatch(/^Service-quality indicators, dossiers received 2026-11-01 – 2026-11-30/);
     expect(table.stdout).toMatch(/\nAll procedures +\d+ +\d+\.\d%/);

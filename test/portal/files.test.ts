@@ -356,7 +356,7 @@ describe.each(DB_TARGETS)('files over tus ($name)', (target) => {
     await portal.close();
     writeFileSync(join(uploadsDir(), uploadIdOf(bad)), someBytes(1000));
     portal = await startPortal(db, { filesDir });
-    expect((await head(new URL(new URL(bad).pathname, portal.base).toString(), clerkA)).status).toBe(460);
+    expect((await head(new URL(new URL(bad).pathname, portal.base).toString(), clerkA)).status).toBe(HASH_MISMATCH_STATUS);
     expect(readdirSync(uploadsDir())).toEqual([]);
   });
 });

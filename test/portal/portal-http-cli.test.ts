@@ -1,5 +1,4 @@
 /** `motcua portal dossier …` and `motcua portal workstation code` against a running portal over HTTP. */
-import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runDossierCommand } from '../../src-main/cli/backoffice';
 import { runWorkstationCommand } from '../../src-main/cli/workstation';
@@ -9,23 +8,9 @@ import { createUser } from '../../src-portal/users';
 import { DB_TARGETS, SETUP_TIMEOUT, type TestDatabase } from './support/targets';
 import { AGENCY_A, PASSWORD, call, startPortal, userToken, type RunningPortal } from './support/portal';
 import { dossier } from './support/docs';
+import { runCommand, runMotcua, type Command } from './support/run';
 
 const CODE_SHAPE = /^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/;
-
-type Command = (args: string[], env: NodeJS.ProcessEnv, out: (l: string) => void, err: (l: string) => void) => Promise<number>;
-
-/** `npm run motcua -- …` as a child process (what an administrator types). */
-function motcua(args: string[], password: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src-main/cli/motcua.ts', ...args], { env: { ...process.env, MOTCUA_PASSWORD: password }, cwd: process.cwd() });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 describe.each(DB_TARGETS)('motcua portal dossier / workstation ($name)', (target) => {
   let db: TestDatabase;
@@ -34,12 +19,8 @@ describe.each(DB_TARGETS)('motcua portal dossier / workstation ($name)', (target
   let url: string;
   let serial = 0;
 
-  const run = async (command: Command, args: string[], username: string, password = PASSWORD) => {
-    const out: string[] = [];
-    const err: string[] = [];
-    const code = await command([...args, '--portal', url, '--username', username], { MOTCUA_PASSWORD: password }, (l) => out.push(l), (l) => err.push(l));
-    return { code, out: out.join('\n'), err: err.join('\n') };
-  };
+  const run = (command: Command, args: string[], username: string, password = PASSWORD) =>
+    runCommand(command, [...args, '--portal', url, '--username', username], { MOTCUA_PASSWORD: password });
   const transferred = async (): Promise<WireDocument> => {
     const doc = dossier(AGENCY_A, { status: 4, transferredAt: Date.UTC(2026, 10, 18, 3), code: `${AGENCY_A}-261118-${String(++serial).padStart(4, '0')}` });
     expect((await call(portal.base, '/replication/dossiers/push', { token: clerk, body: [{ newDocumentState: doc }] })).status).toBe(200);
@@ -51,7 +32,7 @@ describe.each(DB_TARGETS)('motcua portal dossier / workstation ($name)', (target
   beforeAll(async () => {
     db = await target.create();
     portal = await startPortal(db);
-    url = portal.base.replace(/\/api\/v1$/, '');
+    url = portal.origin;
     await createUser(portal.db, { username: 'admin.cli', password: PASSWORD, role: 'admin', agencyId: AGENCY_A });
     await createUser(portal.db, { username: 'officer.cli', password: PASSWORD, role: 'officer', agencyId: AGENCY_A });
     await createUser(portal.db, { username: 'clerk.cli', password: PASSWORD, role: 'clerk', agencyId: AGENCY_A });
@@ -104,8 +85,8 @@ describe.each(DB_TARGETS)('motcua portal dossier / workstation ($name)', (target
     const doc = await transferred();
     const connection = ['--portal', url, '--username'];
     const [made, acted] = await Promise.all([
-      motcua(['portal', 'workstation', 'code', '--agency', AGENCY_A, ...connection, 'admin.cli'], PASSWORD),
-      motcua(['portal', 'dossier', 'action', '--code', String(doc.code), '--action', 'feeRequested', '--amount', '50000', '--reason', 'Lệ phí', ...connection, 'officer.cli'], PASSWORD),
+      runMotcua(['portal', 'workstation', 'code', '--agency', AGENCY_A, ...connection, 'admin.cli'], { MOTCUA_PASSWORD: PASSWORD }),
+      runMotcua(['portal', 'dossier', 'action', '--code', String(doc.code), '--action', 'feeRequested', '--amount', '50000', '--reason', 'Lệ phí', ...connection, 'officer.cli'], { MOTCUA_PASSWORD: PASSWORD }),
     ]);
     expect(made.code, made.stderr).toBe(0);
     expect(made.stdout.split('\n')[0]).toMatch(CODE_SHAPE);

@@ -7,6 +7,7 @@ import { runPublishCommand } from '../../src-main/cli/publish';
 import { createUser } from '../../src-portal/users';
 import { DB_TARGETS, SETUP_TIMEOUT, type TestDatabase } from './support/targets';
 import { AGENCY_A, PASSWORD, call, startPortal, userToken, type RunningPortal } from './support/portal';
+import { runCommand } from './support/run';
 
 const RESOURCES = resolve(import.meta.dirname, '../../resources');
 const dir = mkdtempSync(join(tmpdir(), 'motcua-publish-'));
@@ -32,12 +33,7 @@ describe.each(DB_TARGETS.slice(0, 1))('motcua publish ($name)', (target) => {
     await db?.cleanup();
   });
 
-  const run = async (args: string[], password = PASSWORD) => {
-    const out: string[] = [];
-    const err: string[] = [];
-    const code = await runPublishCommand([...args, '--portal', portal.base.replace(/\/api\/v1$/, '')], { MOTCUA_PASSWORD: password }, (l) => out.push(l), (l) => err.push(l));
-    return { code, out: out.join('\n'), err: err.join('\n') };
-  };
+  const run = (args: string[], password = PASSWORD) => runCommand(runPublishCommand, [...args, '--portal', portal.origin], { MOTCUA_PASSWORD: password });
 
   it('publishes a newer catalog that every workstation then receives', async () => {
     const seed = JSON.parse(readFileSync(join(RESOURCES, 'seed', 'procedures.json'), 'utf8')) as { version: string; procedures: { name: string }[] };

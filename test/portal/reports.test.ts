@@ -7,23 +7,13 @@ import { computeIndicators } from '../../src-shared/domain/indicators/compute';
 import { recordFromDossier } from '../../src-shared/domain/indicators/from-dossier';
 import type { IndicatorReport } from '../../src-shared/domain/indicators/record';
 import type { WorkingCalendar } from '../../src-shared/domain/calendar/working-calendar';
-import { loadPortalCalendar } from '../../src-portal/backoffice/calendar';
+import { loadPortalCalendar } from '../../src-portal/reference/calendar';
 import { dvcqgJsonChunks } from '../../src-portal/reporting/dvcqg';
 import { dossierPages } from '../../src-portal/reporting/load';
 import { buildScenarios, PERIOD, SCENARIO_KINDS, type Built } from '../unit/dvcqg/scenarios';
 import { DB_TARGETS, SETUP_TIMEOUT, type TestDatabase } from './support/targets';
-import { AGENCY_A, AGENCY_B, call, startPortal, userToken, type RunningPortal } from './support/portal';
+import { AGENCY_A, AGENCY_B, call, pushAll, startPortal, userToken, type RunningPortal } from './support/portal';
 import { dossier as otherDossier } from './support/docs';
-
-/** Pushes documents as a counter would, 200 rows at a time; fails on any rejection. */
-async function push(base: string, token: string, collection: string, docs: readonly object[]): Promise<void> {
-  for (let i = 0; i < docs.length; i += 200) {
-    const rows = docs.slice(i, i + 200).map((d) => ({ newDocumentState: { ...d, _deleted: false } }));
-    const res = await call<PushResponse>(base, `/replication/${collection}/push`, { token, body: rows });
-    expect(res.status, JSON.stringify(res.body)).toBe(200);
-    expect(res.body.rejected).toEqual([]);
-  }
-}
 
 describe.each(DB_TARGETS)('reports ($name)', (target) => {
   let db: TestDatabase;
@@ -41,13 +31,13 @@ describe.each(DB_TARGETS)('reports ($name)', (target) => {
     const clerkB = await userToken(portal, 'clerk.b', 'clerk', AGENCY_B);
 
     built = buildScenarios(calendar, SCENARIO_KINDS.length * 3);
-    await push(portal.base, tokens.clerk!, 'dossiers', built.map((b) => b.dossier));
-    await push(portal.base, tokens.clerk!, 'dossierEvents', built.flatMap((b) => b.events));
-    await push(portal.base, tokens.clerk!, 'files', built.flatMap((b) => b.files));
+    await pushAll(portal.base, tokens.clerk!, 'dossiers', built.map((b) => b.dossier));
+    await pushAll(portal.base, tokens.clerk!, 'dossierEvents', built.flatMap((b) => b.events));
+    await pushAll(portal.base, tokens.clerk!, 'files', built.flatMap((b) => b.files));
     // Another centre's dossier on a day of the period, and a deleted one of ours: neither counts.
-    await push(portal.base, clerkB, 'dossiers', [otherDossier(AGENCY_B)]);
+    await pushAll(portal.base, clerkB, 'dossiers', [otherDossier(AGENCY_B)]);
     const gone = { ...otherDossier(AGENCY_A), code: `${AGENCY_A}-261118-9999` };
-    await push(portal.base, tokens.clerk!, 'dossiers', [gone]);
+    await pushAll(portal.base, tokens.clerk!, 'dossiers', [gone]);
     const res = await call<PushResponse>(portal.base, '/replication/dossiers/push', { token: tokens.clerk, body: [{ assumedMasterState: { ...gone, _deleted: false }, newDocumentState: { ...gone, _deleted: true } }] });
     expect(res.body).toEqual({ conflicts: [], rejected: [] });
   }, SETUP_TIMEOUT);

@@ -1,52 +1,9 @@
 /** The live stream: server-sent events of documents written for the caller's agency. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { StreamEvent } from '../../src-shared/contract/sync';
 import { DB_TARGETS, SETUP_TIMEOUT, type TestDatabase } from './support/targets';
 import { AGENCY_A, AGENCY_B, call, startPortal, userToken, type RunningPortal } from './support/portal';
 import { dossier } from './support/docs';
-
-/** Reads an SSE response with fetch (EventSource cannot send an Authorization header). */
-class SseReader {
-  private buffer = '';
-  private readonly reader: ReadableStreamDefaultReader<Uint8Array>;
-  private readonly decoder = new TextDecoder();
-
-  constructor(readonly response: Response) {
-    this.reader = response.body!.getReader();
-  }
-
-  /** Reads until the buffer contains `marker`; returns everything read so far and clears it. */
-  async until(marker: string | RegExp, timeoutMs = 5000): Promise<string> {
-    const deadline = Date.now() + timeoutMs;
-    const found = () => (typeof marker === 'string' ? this.buffer.includes(marker) : marker.test(this.buffer));
-    while (!found()) {
-      const left = deadline - Date.now();
-      if (left <= 0) throw new Error(`no "${marker}" on the stream; got: ${this.buffer}`);
-      const chunk = await Promise.race([
-        this.reader.read(),
-        new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`timed out waiting for "${marker}"`)), left)),
-      ]);
-      if (chunk.done) throw new Error(`stream ended before "${marker}"`);
-      this.buffer += this.decoder.decode(chunk.value, { stream: true });
-    }
-    const out = this.buffer;
-    this.buffer = '';
-    return out;
-  }
-
-  /** Reads until at least one complete `data:` event arrived (heartbeats may come in between). */
-  async nextEvents(): Promise<StreamEvent[]> {
-    return SseReader.events(await this.until(/^data: .*\n\n/m));
-  }
-
-  /** The StreamEvents in `data:` lines of a chunk of text. */
-  static events(text: string): StreamEvent[] {
-    return text
-      .split('\n')
-      .filter((line) => line.startsWith('data: '))
-      .map((line) => JSON.parse(line.slice(6)) as StreamEvent);
-  }
-}
+import { SseReader } from './support/sse';
 
 describe.each(DB_TARGETS)('live stream ($name)', (target) => {
   let db: TestDatabase;

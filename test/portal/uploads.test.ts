@@ -5,13 +5,12 @@
  * included), compared with the bytes the portal stores: the goal is under 1.1 with faults.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SignJWT } from 'jose';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { loadSigningKey } from '../../src-portal/auth/access-token';
+import { loadSigningKey, signAccessToken } from '../../src-portal/auth/access-token';
 import { createUploader, type Uploader, type UploaderOptions } from '../../src-main/services/uploads/uploader';
 import { createVault, type Vault } from '../../src-main/services/vault';
 import { projectRoot } from '../../src-main/services/paths';
@@ -20,6 +19,7 @@ import { BLOBS_PATH } from '../../src-shared/contract/files-api';
 import { startFaultyProxy, type FaultyProxy } from '../support/faulty-proxy';
 import { AGENCY_A, startPortal, userToken, type RunningPortal } from './support/portal';
 import { DB_TARGETS, SETUP_TIMEOUT, type TestDatabase } from './support/targets';
+import { sha256 as sha } from './support/tus';
 
 const MB = 1024 * 1024;
 
@@ -41,7 +41,6 @@ interface Workstation {
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const sha = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 async function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
@@ -139,7 +138,7 @@ describe.each(DB_TARGETS)('uploads from a workstation ($name)', (target) => {
   async function expectStoredOnce(files: LocalFile[]): Promise<void> {
     const rows = await blobRows();
     for (const file of files) {
-      const res = await fetch(`${new URL(portal.base).origin}${BLOBS_PATH}/${file.sha256}`, { headers: { authorization: `Bearer ${token}` } });
+      const res = await fetch(`${portal.origin}${BLOBS_PATH}/${file.sha256}`, { headers: { authorization: `Bearer ${token}` } });
       expect(res.status).toBe(200);
       expect(sha(new Uint8Array(await res.arrayBuffer()))).toBe(file.sha256);
       expect(rows.get(file.sha256)).toBe(1);
@@ -338,14 +337,7 @@ describe.each(DB_TARGETS)('uploads from a workstation ($name)', (target) => {
 
   it('(g) waits for a new token when the old one expires mid-queue, then continues', async () => {
     const key = await loadSigningKey(portal.db);
-    const shortToken = await new SignJWT({ role: 'clerk', agency: AGENCY_A })
-      .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
-      .setSubject('clerk-up')
-      .setIssuer('motcua-portal')
-      .setAudience('motcua')
-      .setIssuedAt()
-      .setExpirationTime(Math.floor(Date.now() / 1000) + 2)
-      .sign(key);
+    const shortToken = await signAccessToken(key, { username: 'clerk-up', role: 'clerk', agencyId: AGENCY_A, displayName: '' }, 2);
     const ws = workstation();
     const files = await putFiles(ws.vault, [500_000, 500_000, 500_000, 500_000]);
     await ws.uploader.enqueue(meta(files.slice(0, 2)));

@@ -82,7 +82,7 @@ describe.each(DB_TARGETS)('workstation reference data ($name)', (target) => {
     await userToken(portal, 'clerk-a', 'clerk', AGENCY_A);
     admin = await userToken(portal, 'admin-a', 'admin', AGENCY_A);
     let tokens: TokenResponse | null = await login(portal.base, 'clerk-a');
-    client = createPortalClient(portal.base.replace(/\/api\/v1$/, ''), {
+    client = createPortalClient(portal.origin, {
       get: () => tokens,
       set: (t) => (tokens = t),
       expired: () => (tokens = null),

@@ -7,8 +7,6 @@ export type StatusOutcome =
   | { kind: 'http'; status: number; message: string }
   | { kind: 'network'; message: string };
 
-export { STATUS_MAX };
-
 export async function storedHashes(
   portalUrl: string,
   accessToken: string,

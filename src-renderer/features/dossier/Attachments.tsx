@@ -6,6 +6,7 @@ import { attachFiles, ATTACH_MAX_BYTES } from '../../files/attach';
 import { useObservable } from '../../hooks';
 import { recordSyncState } from '../../sync/outbox';
 import { useWorkspace } from '../../workspace-context';
+import { ErrorAlert } from '../shell/ErrorAlert';
 import { SyncBadge } from '../sync/SyncBadge';
 
 const mb = (bytes: number) => (bytes / 1024 / 1024).toLocaleString('vi-VN', { maximumFractionDigits: 1 });
@@ -39,9 +40,7 @@ export function Attachments({ dossier }: { dossier: DossierDoc }) {
     <section aria-labelledby="attachments-title" data-testid="attachments">
       <h2 id="attachments-title">{t('attachments.title')}</h2>
       {messages.map((m) => (
-        <p key={m} role="alert" className="error">
-          {m}
-        </p>
+        <ErrorAlert key={m} message={m} />
       ))}
       <table className="list">
         <tbody>

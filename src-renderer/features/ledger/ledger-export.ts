@@ -3,8 +3,7 @@ import type { DossierDoc } from '../../../src-shared/contract/documents';
 import { buildXlsx, type CellValue } from '../../../src-shared/export/xlsx';
 import { columnLetters } from '../../../src-shared/export/xlsx';
 import type { Workspace } from '../../runtime';
-import { readAgencyProfile, readFormRegime } from '../../print/agency-profile';
-import { loadFormFonts } from '../../print/fonts';
+import { formBaseInput } from '../../print/form-base';
 import type { LedgerFilter } from '../../dossiers/ledger-query';
 import { LEDGER_COLUMNS, LEDGER_DATE_GROUP, ledgerRow } from '../../../src-shared/forms/ledger-table';
 
@@ -42,13 +41,9 @@ export function ledgerXlsx(dossiers: readonly DossierDoc[], filter: LedgerFilter
 }
 
 export async function ledgerPdf(ws: Workspace, dossiers: DossierDoc[], filter: LedgerFilter): Promise<Uint8Array> {
-  const [{ buildLedger }, fonts, agency, regime] = await Promise.all([import('../../../src-shared/forms'), loadFormFonts(), readAgencyProfile(ws.db, ws.user.agencyId), readFormRegime(ws.db)]);
+  const [{ buildLedger }, base] = await Promise.all([import('../../../src-shared/forms'), formBaseInput(ws)]);
   return buildLedger({
-    regime,
-    fonts,
-    agency,
-    printedAt: Date.now(),
-    clerkName: ws.user.displayName || ws.user.username,
+    ...base,
     volume: volumeOf(dossiers),
     from: filter.from,
     to: filter.to,

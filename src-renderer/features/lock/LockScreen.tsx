@@ -1,10 +1,10 @@
-import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { authFailureMessage } from '../../auth/messages';
 import { unlock } from '../../auth/sign-in';
 import { useSession } from '../../store/session';
 import type { PortalClient } from '../../sync/portal-client';
 import './lock.css';
+import { PasswordField } from '../login/PasswordField';
+import { usePasswordAttempt } from '../login/use-password-attempt';
 import { ErrorAlert } from '../shell/ErrorAlert';
 
 /**
@@ -15,41 +15,16 @@ import { ErrorAlert } from '../shell/ErrorAlert';
 export function LockScreen({ client }: { client: PortalClient }) {
   const { t } = useTranslation();
   const user = useSession((s) => s.user);
-  const [password, setPassword] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { password, setPassword, busy, error, submit } = usePasswordAttempt((typed) => unlock(client, typed));
   if (!user) return null;
   const name = user.displayName || user.username;
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    const result = await unlock(client, password);
-    if (!result.ok) {
-      setError(authFailureMessage(t, result));
-      setPassword('');
-      setBusy(false);
-    }
-  }
-
   return (
-    <form className="card" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="lock-title" data-testid="lock-screen">
+    <form className="card" onSubmit={submit} noValidate aria-labelledby="lock-title" data-testid="lock-screen">
       <h1 id="lock-title">{t('auth.lock.title')}</h1>
       <p data-testid="locked-user">{t('auth.lock.who', { name, role: t(`auth.roles.${user.role}`) })}</p>
       <p className="muted">{t('auth.lock.explain')}</p>
-      <label>
-        {t('auth.lock.password')}
-        <input
-          name="unlock-password"
-          type="password"
-          autoComplete="current-password"
-          autoFocus
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-          aria-invalid={error ? true : undefined}
-        />
-      </label>
+      <PasswordField label={t('auth.lock.password')} name="unlock-password" autoFocus value={password} onChange={setPassword} invalid={Boolean(error)} />
       <ErrorAlert message={error} />
       <div className="actions">
         <button type="submit" disabled={busy}>

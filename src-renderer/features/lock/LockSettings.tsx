@@ -1,15 +1,11 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LOCK_AFTER_MINUTES_MAX, LOCK_AFTER_MINUTES_MIN, type KnownUser, type Settings } from '../../../src-shared/contract/desktop';
-import type { Role } from '../../../src-shared/domain/roles';
+import { LOCK_AFTER_MINUTES_MAX, LOCK_AFTER_MINUTES_MIN, settingsSchema, type KnownUser, type Settings } from '../../../src-shared/contract/desktop';
 import { desktop } from '../../bridge';
 import { vnDateTimeText } from '../../format';
 import { useSession } from '../../store/session';
+import { canSetLockTimeout } from '../../supervisor/roles';
 
-/** Who may change how soon the screen locks: the centre's supervisor and the administrator. */
-export function canSetLockTimeout(role: Role | undefined): boolean {
-  return role === 'supervisor' || role === 'admin';
-}
 
 const bounds = { min: LOCK_AFTER_MINUTES_MIN, max: LOCK_AFTER_MINUTES_MAX };
 
@@ -44,7 +40,8 @@ export function LockSettings({ settings }: { settings: Settings }) {
   async function save(event: FormEvent) {
     event.preventDefault();
     const minutes = Number(value.trim());
-    if (!value.trim() || !Number.isInteger(minutes) || minutes < bounds.min || minutes > bounds.max) {
+    // The contract's own rule (a whole number of minutes within bounds); '' would read as 0.
+    if (!value.trim() || !settingsSchema.shape.lockAfterMinutes.safeParse(minutes).success) {
       setMessage({ ok: false, text: t('auth.settings.lockAfterInvalid', bounds) });
       return;
     }

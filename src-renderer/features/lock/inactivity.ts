@@ -4,9 +4,9 @@
  * caught in the capture phase so no component can swallow it. The clock is compared on every check,
  * so a computer woken from sleep locks at once if the time has passed while it slept.
  */
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { LOCK_AFTER_MINUTES_DEFAULT } from '../../../src-shared/contract/desktop';
-import { desktop } from '../../bridge';
+import { useSettings } from '../../hooks';
 import { useSession } from '../../store/session';
 
 declare global {
@@ -56,19 +56,7 @@ function testOverrideMs(): number | undefined {
 
 /** The lock timeout in ms, following the setting as it changes. */
 export function useLockAfterMs(): number {
-  const [minutes, setMinutes] = useState(LOCK_AFTER_MINUTES_DEFAULT);
-  useEffect(() => {
-    let live = true;
-    void desktop()
-      .invoke('settings.get', {})
-      .then((s) => live && setMinutes(s.lockAfterMinutes))
-      .catch(() => undefined);
-    const off = desktop().on('settings.changed', (s) => setMinutes(s.lockAfterMinutes));
-    return () => {
-      live = false;
-      off();
-    };
-  }, []);
+  const minutes = useSettings()?.lockAfterMinutes ?? LOCK_AFTER_MINUTES_DEFAULT;
   return testOverrideMs() ?? minutes * 60_000;
 }
 

@@ -1,10 +1,11 @@
-import { useMemo, useRef, useState, type FormEvent } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { authFailureMessage } from '../../auth/messages';
 import { signIn } from '../../auth/sign-in';
 import { otherSessions, useSession } from '../../store/session';
 import type { PortalClient } from '../../sync/portal-client';
 import { ErrorAlert } from '../shell/ErrorAlert';
+import { PasswordField } from './PasswordField';
+import { usePasswordAttempt } from './use-password-attempt';
 
 /**
  * Sign-in: online when the portal answers, offline (checked on this computer) for a user who has
@@ -18,23 +19,8 @@ export function LoginPage({ client, mode = 'start', onCancel }: { client: Portal
   const current = useSession((s) => s.user);
   const open = useMemo(() => otherSessions({ sessions, active }), [sessions, active]);
   const [username, setUsername] = useState('');
-  const [password, setPassword] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { password, setPassword, busy, error, setError, submit } = usePasswordAttempt((typed) => signIn(client, username, typed));
   const passwordField = useRef<HTMLInputElement>(null);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    const result = await signIn(client, username, password);
-    // Success: the session store changed and this page goes away.
-    if (!result.ok) {
-      setError(authFailureMessage(t, result));
-      setPassword('');
-      setBusy(false);
-    }
-  }
 
   function pick(name: string) {
     setUsername(name);
@@ -43,7 +29,7 @@ export function LoginPage({ client, mode = 'start', onCancel }: { client: Portal
   }
 
   const form = (
-    <form onSubmit={(e) => void submit(e)} noValidate className="card" aria-labelledby="login-title">
+    <form onSubmit={submit} noValidate className="card" aria-labelledby="login-title">
       <h1 id="login-title">{t('app.title')}</h1>
       <p className="muted">{t('app.subtitle')}</p>
       <h2>{mode === 'switch' ? t('auth.switch.title') : t('login.title')}</h2>
@@ -67,18 +53,7 @@ export function LoginPage({ client, mode = 'start', onCancel }: { client: Portal
         {t('login.username')}
         <input name="username" autoComplete="username" autoFocus value={username} onChange={(e) => setUsername(e.target.value)} />
       </label>
-      <label>
-        {t('login.password')}
-        <input
-          ref={passwordField}
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-          aria-invalid={error ? true : undefined}
-        />
-      </label>
+      <PasswordField label={t('login.password')} name="password" inputRef={passwordField} value={password} onChange={setPassword} invalid={Boolean(error)} />
       <ErrorAlert message={error} />
       <div className="actions">
         <button type="submit" disabled={busy}>

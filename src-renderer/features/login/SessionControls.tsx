@@ -1,6 +1,5 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { authFailureMessage } from '../../auth/messages';
 import { signInToSync } from '../../auth/sign-in';
 import { useSession } from '../../store/session';
 import type { PortalClient } from '../../sync/portal-client';
@@ -8,6 +7,8 @@ import { useWorkspace } from '../../workspace-context';
 import { lockScreen, switchUser } from '../lock/inactivity';
 import '../lock/lock.css';
 import { ErrorAlert } from '../shell/ErrorAlert';
+import { PasswordField } from './PasswordField';
+import { usePasswordAttempt } from './use-password-attempt';
 
 /**
  * The top bar's session part: who is signed in and as what, lock now, switch user, sign out, and —
@@ -55,28 +56,13 @@ export function SessionControls({ onSignOut }: { onSignOut: () => void }) {
 
 function OnlineSignIn({ client, onClose }: { client: PortalClient; onClose: () => void }) {
   const { t } = useTranslation();
-  const [password, setPassword] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    const result = await signInToSync(client, password);
-    setPassword('');
-    setBusy(false);
-    if (result.ok) onClose(); // the button disappears with the need; sync resumes by itself
-    else setError(authFailureMessage(t, result));
-  }
+  // On success the button disappears with the need, and sync resumes by itself.
+  const { password, setPassword, busy, error, submit } = usePasswordAttempt((typed) => signInToSync(client, typed), onClose);
 
   return (
-    <form className="online-sign-in" onSubmit={(e) => void submit(e)} noValidate data-testid="online-sign-in" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
+    <form className="online-sign-in" onSubmit={submit} noValidate data-testid="online-sign-in" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
       <p className="muted">{t('auth.sync.explain')}</p>
-      <label>
-        {t('auth.sync.password')}
-        <input name="sync-password" type="password" autoComplete="current-password" autoFocus value={password} onChange={(e) => setPassword(e.target.value)} />
-      </label>
+      <PasswordField label={t('auth.sync.password')} name="sync-password" autoFocus value={password} onChange={setPassword} />
       <ErrorAlert message={error} />
       <div className="actions">
         <button type="submit" disabled={busy}>

@@ -4,6 +4,7 @@ import { vnDateTimeText } from '../../format';
 import { enrollWorkstation, EnrollmentError, readEnrollment, type Enrollment } from '../../sync/enrollment';
 import { PortalError, PortalUnreachableError } from '../../sync/portal-client';
 import { useWorkspace } from '../../workspace-context';
+import { ErrorAlert } from '../shell/ErrorAlert';
 
 /** Enrolls the workstation with a one-time code from an administrator; shows the identity once enrolled. */
 export function EnrollmentForm() {
@@ -51,11 +52,7 @@ export function EnrollmentForm() {
             {t('enrollment.name')}
             <input name="workstationName" value={name} onChange={(e) => setName(e.target.value)} maxLength={100} required />
           </label>
-          {error && (
-            <p role="alert" className="error">
-              {error}
-            </p>
-          )}
+          <ErrorAlert message={error} />
           <button type="submit" disabled={busy}>
             {t('enrollment.submit')}
           </button>

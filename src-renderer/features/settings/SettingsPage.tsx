@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { desktop } from '../../bridge';
+import { useSettings } from '../../hooks';
 import type { MethodResponse } from '../../../src-shared/contract/desktop';
 import { LanguageSwitch } from '../shell/LanguageSwitch';
 import { AgencyProfileForm } from './AgencyProfileForm';
@@ -9,12 +10,10 @@ import { KnownUsers, LockSettings } from '../lock/LockSettings';
 
 export function SettingsPage() {
   const { t } = useTranslation();
-  const [settings, setSettings] = useState<MethodResponse<'settings.get'> | null>(null);
+  const settings = useSettings();
   const [info, setInfo] = useState<MethodResponse<'app.info'> | null>(null);
   useEffect(() => {
-    void desktop().invoke('settings.get', {}).then(setSettings);
     void desktop().invoke('app.info', {}).then(setInfo);
-    return desktop().on('settings.changed', setSettings);
   }, []);
   if (!settings) return <p>{t('common.loading')}</p>;
   return (

@@ -1,7 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ANOMALY_KINDS, anomalies, dayBreakdown, dueLists, type Anomaly, type Breakdown, type ReviewFact } from '../../../src-shared/domain/review/day-review';
-import { addDays } from '../../../src-shared/domain/civil-date';
+import { ANOMALY_KINDS, anomalies, anomalyScope, dayBreakdown, dayGroupFacts, dueLists, type Anomaly, type Breakdown } from '../../../src-shared/domain/review/day-review';
 import { useNow, useVnToday } from '../../hooks';
 import { useWorkspace } from '../../workspace-context';
 import { formatViDateInput, parseViDate } from '../reception/reception-form';
@@ -10,8 +9,6 @@ import { SignoffPanel } from './SignoffPanel';
 import type { DossierFact } from '../../supervisor/facts-store';
 
 const BREAKDOWNS: readonly Breakdown[] = ['counter', 'clerk', 'procedure'];
-/** Anomalies are looked for among dossiers received in this many days before the reviewed day. */
-const ANOMALY_WINDOW_DAYS = 90;
 
 /** The supervisor's end-of-day review: the day per counter, clerk and procedure, what is coming due, anomalies, sign-off. */
 export function DayReview({ facts }: { facts: readonly DossierFact[] }) {
@@ -20,7 +17,8 @@ export function DayReview({ facts }: { facts: readonly DossierFact[] }) {
   const today = useVnToday();
   const now = useNow(60_000);
   const [dayText, setDayText] = useState(formatViDateInput(today));
-  const day = parseViDate(dayText) ?? today;
+  // parseViDate gives '' for an empty field: review today then, as for a malformed date.
+  const day = parseViDate(dayText) || today;
   const [by, setBy] = useState<Breakdown>('counter');
   const [selected, setSelected] = useState<string | null>(null);
   const [withinText, setWithinText] = useState('3');
@@ -29,15 +27,10 @@ export function DayReview({ facts }: { facts: readonly DossierFact[] }) {
 
   const rows = useMemo(() => dayBreakdown(facts, day, by), [facts, day, by]);
   const due = useMemo(() => dueLists(facts, now, ws.calendar, within), [facts, now, ws.calendar, within]);
-  const found = useMemo(() => {
-    const since = addDays(day, -ANOMALY_WINDOW_DAYS);
-    return anomalies(facts.filter((f) => f.receivedDay >= since && f.receivedDay <= day), now, ws.calendar);
-  }, [facts, day, now, ws.calendar]);
-  const groupFacts = useMemo(() => {
-    if (selected === null) return [];
-    const key = (f: ReviewFact) => (by === 'counter' ? f.counter : by === 'clerk' ? f.clerk : f.procedureCode);
-    return facts.filter((f) => f.receivedDay === day && f.code && key(f) === selected).sort((a, b) => a.receivedAt - b.receivedAt);
-  }, [facts, day, by, selected]);
+  // The window is cut once per facts or day, not again on every minute's tick of `now`.
+  const scope = useMemo(() => anomalyScope(facts, day), [facts, day]);
+  const found = useMemo(() => anomalies(scope, now, ws.calendar), [scope, now, ws.calendar]);
+  const groupFacts = useMemo(() => (selected === null ? [] : dayGroupFacts(facts, day, by, selected)), [facts, day, by, selected]);
 
   return (
     <div className="review" data-testid="day-review">

@@ -9,7 +9,7 @@ import { formatViDateInput, parseViDate } from '../reception/reception-form';
 import type { DossierFact } from '../../supervisor/facts-store';
 import { FactList } from './FactList';
 import { TrendChart, type Series } from './TrendChart';
-import { percentText } from './use-facts';
+import { percentText, ratePercent } from './use-facts';
 import { IndicatorExport } from './IndicatorExport';
 
 type GroupTab = 'procedure' | 'counter' | 'clerk';
@@ -56,8 +56,8 @@ export function IndicatorsView({ facts }: { facts: readonly DossierFact[] }) {
   const labels = useMemo(() => trendRows.map((r) => r.label), [trendRows]);
   const rateSeries: Series[] = useMemo(
     () => [
-      { label: t('supervisor.columns.onTimeRate'), values: trendRows.map((r) => (r.onTimeRate === null ? null : Math.round(r.onTimeRate * 1000) / 10)), color: '#1b7f3b' },
-      { label: t('supervisor.columns.digitisedRate'), values: trendRows.map((r) => (r.digitisedRate === null ? null : Math.round(r.digitisedRate * 1000) / 10)), color: '#1f5fae' },
+      { label: t('supervisor.columns.onTimeRate'), values: trendRows.map((r) => ratePercent(r.onTimeRate)), color: '#1b7f3b' },
+      { label: t('supervisor.columns.digitisedRate'), values: trendRows.map((r) => ratePercent(r.digitisedRate)), color: '#1f5fae' },
     ],
     [trendRows, t],
   );

@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { merge } from 'rxjs';
+import { formatViDate } from '../../../src-shared/domain/civil-date';
 import { vnDateTimeText } from '../../format';
 import { useObservable, useVnToday } from '../../hooks';
 import { daySeal, signDay, type DaySeal } from '../../supervisor/signoff';
 import { useWorkspace } from '../../workspace-context';
 import { useNavigation } from '../../store/navigation';
-import { outboxId } from '../../db/local-schemas';
 import { ErrorAlert } from '../shell/ErrorAlert';
 
 /** The day's seal: who signed it and when, what changed since, and the button to sign (again). */
@@ -20,15 +20,11 @@ export function SignoffPanel({ day }: { day: string }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const changes = useObservable(() => merge(ws.db.dossiers.$, ws.db.signoffs.$, ws.db.outbox.$), null, [ws]);
-  const [pending, setPending] = useState<Set<string>>(new Set());
 
   useEffect(() => {
     let current = true;
-    void daySeal(ws.db, day).then(async (s) => {
-      const rows = await ws.db.outbox.findByIds(s.history.map((h) => outboxId('signoffs', h.id))).exec();
-      if (!current) return;
-      setSeal(s);
-      setPending(new Set([...rows.values()].map((r) => r.docId)));
+    void daySeal(ws.db, day).then((s) => {
+      if (current) setSeal(s);
     });
     return () => {
       current = false;
@@ -53,12 +49,12 @@ export function SignoffPanel({ day }: { day: string }) {
   const future = day > today;
   return (
     <section className="signoff" data-testid="signoff" data-signed={signoff ? 'yes' : 'no'} data-amendments={amendments.length}>
-      <h2>{t('supervisor.signoff.title', { day: day.split('-').reverse().join('/') })}</h2>
+      <h2>{t('supervisor.signoff.title', { day: formatViDate(day) })}</h2>
       <p className="muted">{t('supervisor.signoff.entries', { count: seal.entries })}</p>
       {signoff ? (
         <p role="status" data-testid="signoff-status">
           {t('supervisor.signoff.signed', { name: signoff.signerName, time: vnDateTimeText(signoff.signedAt), seal: signoff.seal.slice(0, 16) })}
-          {pending.has(signoff.id) && <span className="pill sync-pending"> {t('supervisor.signoff.notSyncedYet')}</span>}
+          {seal.notSynced.has(signoff.id) && <span className="pill sync-pending"> {t('supervisor.signoff.notSyncedYet')}</span>}
         </p>
       ) : (
         <p data-testid="signoff-status">{t('supervisor.signoff.notSigned')}</p>

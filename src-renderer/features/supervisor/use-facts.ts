@@ -14,8 +14,13 @@ export function useFacts(): { facts: readonly DossierFact[]; progress: FactsProg
   return { facts, progress };
 }
 
+/** A rate 0..1 in percent to one decimal (0.925 → 92.5), as the screens show it; null stays null. */
+export function ratePercent(rate: number | null): number | null {
+  return rate === null ? null : Math.round(rate * 1000) / 10;
+}
+
 /** A rate 0..1 as "92,5 %" (Vietnamese) or "92.5 %"; "—" when there is nothing to divide. */
 export function percentText(rate: number | null, language: string): string {
-  if (rate === null) return '—';
-  return `${(Math.round(rate * 1000) / 10).toLocaleString(language === 'en' ? 'en-GB' : 'vi-VN')} %`;
+  const percent = ratePercent(rate);
+  return percent === null ? '—' : `${percent.toLocaleString(language === 'en' ? 'en-GB' : 'vi-VN')} %`;
 }

@@ -7,6 +7,7 @@ import { vnDateTimeText } from '../../format';
 import { useObservable } from '../../hooks';
 import { keepLocalVersion, keepPortalVersion } from '../../sync/outbox-actions';
 import { useWorkspace } from '../../workspace-context';
+import { ErrorAlert } from '../shell/ErrorAlert';
 
 /** The fields where the two versions differ, with both values, for a person to compare. */
 function differences(c: ConflictDoc): { field: string; local: string; portal: string }[] {
@@ -36,11 +37,7 @@ export function ConflictList() {
     <section aria-labelledby="conflicts-title" data-testid="conflicts">
       <h2 id="conflicts-title">{t('conflicts.title', { count: open.length })}</h2>
       <p className="muted">{t('conflicts.explain')}</p>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
       {open.map((doc) => {
         const c = doc.toMutableJSON() as ConflictDoc;
         return (

@@ -3,6 +3,7 @@
  * saving), `''` when absent (DOMAIN.md §4). Whole seconds only: milliseconds are dropped (floored)
  * when writing.
  */
+import { dayNumber, formatIsoDate } from '../civil-date';
 import { VN_OFFSET_MS } from '../vn-time';
 
 /** `yyyyMMddHHmmss` of the instant in Vietnam; `''` for 0 (not applicable). */
@@ -22,16 +23,6 @@ const monthStart = new Map<number, number>();
 function digit(text: string, i: number): number {
   const c = text.charCodeAt(i) - 48;
   return c >= 0 && c <= 9 ? c : NaN;
-}
-
-/** Days from 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's days_from_civil). */
-function daysFromCivil(year: number, month: number, day: number): number {
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146_097 + doe - 719_468;
 }
 
 /**
@@ -55,7 +46,7 @@ export function fromDvcqgDate(text: string): number | undefined {
   const key = year * 16 + month;
   let first = monthStart.get(key);
   if (first === undefined) {
-    first = daysFromCivil(year, month, 1);
+    first = dayNumber(formatIsoDate({ year, month, day: 1 }));
     monthStart.set(key, first);
   }
   return (first + day - 1) * MS_PER_DAY + ((hour * 60 + minute) * 60 + second) * 1000 - VN_OFFSET_MS;

@@ -4,7 +4,6 @@
  * for a century of daily rows. Shared by the portal's report endpoints and the CLI.
  */
 import { dayNumber, isIsoDate } from '../civil-date';
-import type { Period } from '../indicators/record';
 
 export const MAX_PERIOD_DAYS = 366;
 
@@ -16,11 +15,4 @@ export function periodProblem(from: string | undefined, to: string | undefined):
   const days = dayNumber(to) - dayNumber(from) + 1;
   if (days > MAX_PERIOD_DAYS) return `the period is ${days} days long; at most ${MAX_PERIOD_DAYS} days per report`;
   return null;
-}
-
-/** The period, or a RangeError saying what is wrong with it. */
-export function parsePeriod(from: string | undefined, to: string | undefined): Period {
-  const problem = periodProblem(from, to);
-  if (problem) throw new RangeError(problem);
-  return { from: from!, to: to! };
 }

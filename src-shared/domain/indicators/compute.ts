@@ -11,7 +11,8 @@ import { cohortTest, inCohort } from './cohort';
 import { dayKey, UNKNOWN_LABEL, weekKey } from './grouping';
 import { isProcessed, judgeWith, periodBounds, processingWorkingMsWith } from './judge';
 import type { IndicatorFilter, IndicatorRecord, IndicatorReport, IndicatorRow, IndicatorValues, Period } from './record';
-import { vnDayNumber, workingClock } from './working-clock';
+import { vnDayNumber } from '../vn-time';
+import { workingClock } from './working-clock';
 
 const FACT_DIGITISED = 1;
 const FACT_ONLINE = 2;

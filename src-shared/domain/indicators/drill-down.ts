@@ -8,7 +8,8 @@ import { cohortTest, inCohort } from './cohort';
 import { dayKey, groupKey, weekKey } from './grouping';
 import { isProcessed, judgeWith, periodBounds } from './judge';
 import type { DrillDown, IndicatorFilter, IndicatorGrouping, IndicatorMetric, IndicatorRecord, Period } from './record';
-import { vnDayNumber, workingClock, type WorkingClock } from './working-clock';
+import { vnDayNumber } from '../vn-time';
+import { workingClock, type WorkingClock } from './working-clock';
 
 export { groupKey } from './grouping';
 

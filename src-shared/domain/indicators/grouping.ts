@@ -4,7 +4,7 @@
  */
 import { dayNumber, formatIsoDate, isoDateOfDayNumber } from '../civil-date';
 import type { IndicatorGrouping, IndicatorRecord } from './record';
-import { vnDayNumber } from './working-clock';
+import { vnDayNumber } from '../vn-time';
 
 /** Label of a row whose key is '' (a counter or clerk another system did not record). */
 export const UNKNOWN_LABEL = '—';

@@ -8,7 +8,7 @@
  */
 import type { SessionMs, WorkingCalendar } from '../calendar/working-calendar';
 import { isoDateOfDayNumber } from '../civil-date';
-import { VN_OFFSET_MS } from '../vn-time';
+import { VN_OFFSET_MS, vnDayNumber } from '../vn-time';
 
 const MS_PER_DAY = 86_400_000;
 /** Same bound as officeIntervalsFrom: a calendar with no office time this long is broken. */
@@ -16,11 +16,6 @@ const MAX_SCAN_DAYS = 36_600;
 /** Days added beyond the one asked for when the table grows, so it grows rarely. */
 const GROW_AHEAD = 400;
 const GROW_BEHIND = 60;
-
-/** Vietnam-time day number (days since 1970-01-01) of an instant. */
-export function vnDayNumber(epochMs: number): number {
-  return Math.floor((epochMs + VN_OFFSET_MS) / MS_PER_DAY);
-}
 
 export class WorkingClock {
   private readonly starts: Float64Array;
@@ -46,7 +41,7 @@ export class WorkingClock {
   /** Working office time from a fixed origin to `t`; only differences between two values mean anything. */
   at(t: number): number {
     if (!Number.isFinite(t)) throw new RangeError(`Invalid instant ${t}`);
-    const n = Math.floor((t + VN_OFFSET_MS) / MS_PER_DAY);
+    const n = vnDayNumber(t);
     const i = this.index(n);
     const before = this.cum[i]!;
     if (this.working[i] === 0) return before;
@@ -63,7 +58,7 @@ export class WorkingClock {
     if (!(budgetMs >= 0) || !Number.isFinite(budgetMs)) throw new RangeError(`Invalid working-time budget ${budgetMs}`);
     if (budgetMs === 0) return start;
     const target = this.at(start) + budgetMs;
-    let n = Math.floor((start + VN_OFFSET_MS) / MS_PER_DAY);
+    let n = vnDayNumber(start);
     for (let scanned = 0; ; scanned++, n++) {
       if (scanned > MAX_SCAN_DAYS) throw new RangeError(`No end within ${MAX_SCAN_DAYS} days of ${new Date(start).toISOString()}`);
       const i = this.index(n + 1) - 1; // makes sure day n + 1 exists, so cum[i + 1] is the end of day n

@@ -4,11 +4,13 @@
  * look. Pure functions over review facts, so the screen, the bench and the tests share them.
  */
 import type { IndicatorRecord } from '../indicators/record';
+import { UNKNOWN_LABEL } from '../indicators/grouping';
 import type { WorkingCalendar } from '../calendar/working-calendar';
 import { dueDate } from '../calendar/due-date';
+import { addDays } from '../civil-date';
 import { effectiveAppointment } from '../lifecycle/timeliness';
 import { PRESET_FORMATS, parseDossierCode, type PresetFormat } from '../dossier-code/format';
-import { DOSSIER_STATUS } from '../dossier-status';
+import { CHANNEL, DOSSIER_STATUS } from '../dossier-status';
 import { vnDay } from '../vn-time';
 
 /** An indicator record plus what the review needs. */
@@ -31,20 +33,42 @@ export interface BreakdownRow {
   notSynced: number;
 }
 
+/** The row of `by` that a fact falls in. */
+function breakdownKey(f: ReviewFact, by: Breakdown): string {
+  return by === 'counter' ? f.counter : by === 'clerk' ? f.clerk : f.procedureCode;
+}
+
+/** Received on `day` with a dossier code (a ledger entry): what the day's breakdown counts. */
+const receivedOn = (f: ReviewFact, day: string) => f.receivedDay === day && f.code !== '';
+
 /** The day's received dossiers (with a ledger entry) grouped by counter, clerk or procedure. */
 export function dayBreakdown(facts: readonly ReviewFact[], day: string, by: Breakdown): BreakdownRow[] {
   const rows = new Map<string, BreakdownRow>();
   for (const f of facts) {
-    if (f.receivedDay !== day || !f.code) continue;
-    const key = by === 'counter' ? f.counter : by === 'clerk' ? f.clerk : f.procedureCode;
+    if (!receivedOn(f, day)) continue;
+    const key = breakdownKey(f, by);
     let row = rows.get(key);
-    if (!row) rows.set(key, (row = { key, label: by === 'procedure' ? f.procedureName : key || '—', received: 0, online: 0, digitised: 0, notSynced: 0 }));
+    if (!row) rows.set(key, (row = { key, label: by === 'procedure' ? f.procedureName : key || UNKNOWN_LABEL, received: 0, online: 0, digitised: 0, notSynced: 0 }));
     row.received++;
-    if (f.channel === 2) row.online++;
+    if (f.channel === CHANNEL.online) row.online++;
     if (f.digitised) row.digitised++;
     if (f.synced === false) row.notSynced++;
   }
   return [...rows.values()].sort((a, b) => b.received - a.received || a.key.localeCompare(b.key));
+}
+
+/** The dossiers behind one row of dayBreakdown, in reception order. */
+export function dayGroupFacts(facts: readonly ReviewFact[], day: string, by: Breakdown, key: string): ReviewFact[] {
+  return facts.filter((f) => receivedOn(f, day) && breakdownKey(f, by) === key).sort((a, b) => a.receivedAt - b.receivedAt);
+}
+
+/** Anomalies are looked for among the dossiers received in this many days up to the reviewed day. */
+export const ANOMALY_WINDOW_DAYS = 90;
+
+/** The facts received from `windowDays` days before `day` up to `day` itself: the scope of anomalies. */
+export function anomalyScope(facts: readonly ReviewFact[], day: string, windowDays = ANOMALY_WINDOW_DAYS): ReviewFact[] {
+  const since = addDays(day, -windowDays);
+  return facts.filter((f) => f.receivedDay >= since && f.receivedDay <= day);
 }
 
 export interface DueLists {

@@ -11,7 +11,7 @@
 import { createRxDatabase, uncacheRxQuery, type MangoQuerySelector, type RxCollection, type RxJsonSchema } from 'rxdb';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { openDatabase, type MotcuaDatabase } from '../../../src-renderer/db/database';
-import { dossierEventSchema, dossierSchema, type DossierDoc, type DossierEventDoc } from '../../../src-shared/contract/documents';
+import { dossierSchema, type DossierDoc } from '../../../src-shared/contract/documents';
 import { DOSSIER_STATUS_CODES, type DossierStatus } from '../../../src-shared/domain/dossier-status';
 import { vnDay } from '../../../src-shared/domain/vn-time';
 import { vnDayStart, workingDays } from './calendar';
@@ -22,6 +22,7 @@ import { measureReceptionQueries, pickSearchSample } from './queries-reception';
 import { coldReceipt, measureReceipts, timeSingleSaves } from './receipt';
 import { measureStatusCounts } from './status-counts';
 import { benchWorkspace, BENCH_WORKSTATION, seedWorkstation } from './workstation';
+import { openPlainDatabase } from '../lib/plain-database';
 
 declare global {
   interface Window {
@@ -30,22 +31,6 @@ declare global {
 }
 
 type FillCollections = Pick<MotcuaDatabase, 'dossiers' | 'dossierEvents'> & { close(): Promise<unknown> };
-
-/** The app's storage and schemas for dossiers and events, without the validation wrapper. */
-async function openPlainDatabase(name: string): Promise<FillCollections> {
-  const db = await createRxDatabase<{ dossiers: RxCollection<DossierDoc>; dossierEvents: RxCollection<DossierEventDoc> }>({
-    name,
-    storage: getRxStorageDexie(),
-    multiInstance: true,
-    eventReduce: true,
-    closeDuplicates: true,
-  });
-  await db.addCollections({
-    dossiers: { schema: dossierSchema as unknown as RxJsonSchema<DossierDoc> },
-    dossierEvents: { schema: dossierEventSchema as unknown as RxJsonSchema<DossierEventDoc> },
-  });
-  return db;
-}
 
 async function insertAll(db: FillCollections, p: IdbBenchParams, days: string[]): Promise<{ insert: InsertMeasure; ledgerCounts: Map<string, number> }> {
   const generator = createGenerator(p.size, days, p.seed);
@@ -193,7 +178,7 @@ async function runBench(p: IdbBenchParams): Promise<IdbBenchResult> {
   // without the z-schema wrapper (fill 'plain': validation costs ~4 ms a dossier, measure.ts's stack
   // figures show it); either way the figures below run on the app's openDatabase().
   const name = 'motcua_bench';
-  const fillDb = p.fill === 'app' ? await openDatabase(name) : await openPlainDatabase(name);
+  const fillDb = p.fill === 'app' ? await openDatabase(name) : await openPlainDatabase(name, ['dossiers', 'dossierEvents']);
   log(`inserting ${p.size} dossiers + events in batches of ${p.batchSize} (${p.fill === 'app' ? "the app's database" : 'RxDB + Dexie without validation'})`);
   const { insert, ledgerCounts } = await insertAll(fillDb, p, days);
   log(`insert done: ${insert.dossiersPerSecond} dossiers/s, ${insert.eventsPerSecond} events/s, ${(insert.totalMs / 1000).toFixed(1)} s in all`);

@@ -8,15 +8,14 @@
  *
  * Exposes `window.runSupervisorBench(params)`; progress goes to the console with a `[supervisor]` prefix.
  */
-import { createRxDatabase, getChangedDocumentsSince, uncacheRxQuery, type RxCollection, type RxJsonSchema } from 'rxdb';
-import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
+import { getChangedDocumentsSince, uncacheRxQuery, type RxCollection } from 'rxdb';
 import { openDatabase, type MotcuaDatabase } from '../../../src-renderer/db/database';
 import { queryLedger } from '../../../src-renderer/dossiers/ledger-query';
 import { writeDossierChange } from '../../../src-renderer/dossiers/write';
 import { deleteSnapshot, loadSnapshot } from '../../../src-renderer/supervisor/facts-snapshot';
 import { startFactsStore, type DossierFact, type FactsProgress, type FactsStore } from '../../../src-renderer/supervisor/facts-store';
 import { queueChange } from '../../../src-renderer/sync/outbox';
-import { dossierEventSchema, dossierSchema, fileMetaSchema, type DossierDoc, type DossierEventDoc, type FileMetaDoc } from '../../../src-shared/contract/documents';
+import type { DossierDoc, DossierEventDoc } from '../../../src-shared/contract/documents';
 import { addDays } from '../../../src-shared/domain/civil-date';
 import { DOSSIER_STATUS } from '../../../src-shared/domain/dossier-status';
 import { computeIndicators } from '../../../src-shared/domain/indicators/compute';
@@ -24,12 +23,13 @@ import { drillDown } from '../../../src-shared/domain/indicators/drill-down';
 import { needsEvents, recordFromDossier } from '../../../src-shared/domain/indicators/from-dossier';
 import type { IndicatorRecord, IndicatorReport, Period } from '../../../src-shared/domain/indicators/record';
 import { applyAction } from '../../../src-shared/domain/lifecycle/apply';
-import { anomalies, dayBreakdown, dueLists } from '../../../src-shared/domain/review/day-review';
+import { anomalies, anomalyScope, dayBreakdown, dueLists } from '../../../src-shared/domain/review/day-review';
 import { BENCH_CALENDAR, endOfDay } from '../idb/calendar';
 import { capturing, median, now, timing, waitFor } from '../idb/measure';
 import { BENCH_WORKSTATION } from '../idb/workstation';
+import { openPlainDatabase, type PlainCollections } from '../lib/plain-database';
 import { createSupervisorGenerator, dataDays, emptyCounts } from './data';
-import type { BuildMeasure, FillMeasure, HeapMeasure, Sampled, SupervisorBenchParams, SupervisorBenchResult } from './protocol';
+import { NAIVE_CONCURRENCY, type BuildMeasure, type FillMeasure, type HeapMeasure, type Sampled, type SupervisorBenchParams, type SupervisorBenchResult } from './protocol';
 
 declare global {
   interface Window {
@@ -41,38 +41,17 @@ declare global {
 
 const log = (message: string) => console.log(`[supervisor] ${message}`);
 const PAGE = 2000;
-/** Longest wait for the facts store (a cold build at 200,000 takes about a minute on 2 cores). */
+/** Longest wait for the facts store (a cold build at 200,000 took 1.5 min on 2 cores). */
 const TIMEOUT_MS = 15 * 60_000;
 /** The facts store's default debounce (facts-store.ts), which the app uses. */
 const DEBOUNCE_MS = 500;
-/** Dossiers whose files and events the naive baseline queries at once. */
-const NAIVE_CONCURRENCY = 50;
-
-type FillDb = { dossiers: RxCollection<DossierDoc>; dossierEvents: RxCollection<DossierEventDoc>; files: RxCollection<FileMetaDoc>; close(): Promise<unknown> };
-
-/** The app's storage and schemas for dossiers, events and files, without the validation wrapper (as the idb fill). */
-async function openPlainDatabase(name: string): Promise<FillDb> {
-  const db = await createRxDatabase<{ dossiers: RxCollection<DossierDoc>; dossierEvents: RxCollection<DossierEventDoc>; files: RxCollection<FileMetaDoc> }>({
-    name,
-    storage: getRxStorageDexie(),
-    multiInstance: true,
-    eventReduce: true,
-    closeDuplicates: true,
-  });
-  await db.addCollections({
-    dossiers: { schema: dossierSchema as unknown as RxJsonSchema<DossierDoc> },
-    dossierEvents: { schema: dossierEventSchema as unknown as RxJsonSchema<DossierEventDoc> },
-    files: { schema: fileMetaSchema as unknown as RxJsonSchema<FileMetaDoc> },
-  });
-  return db;
-}
 
 async function usage(): Promise<number | null> {
   const estimate = await navigator.storage?.estimate?.().catch(() => null);
   return estimate?.usage ?? null;
 }
 
-async function fill(db: FillDb, p: SupervisorBenchParams, days: string[]): Promise<FillMeasure> {
+async function fill(db: PlainCollections, p: SupervisorBenchParams, days: string[]): Promise<FillMeasure> {
   const extra = emptyCounts();
   const generator = createSupervisorGenerator(p.size, days, p.seed, extra);
   const start = now();
@@ -172,7 +151,11 @@ async function readFeeds(db: MotcuaDatabase): Promise<number> {
   return read;
 }
 
-/** A store whose read count has not moved for this long is stuck: its catch-up swallows errors. */
+/**
+ * A store whose read count has not moved for this long is stuck. A failed catch-up shows in
+ * `progress$.error` and is retried 30 s later, so a store that fails once may still get ready: only
+ * a store still not reading after this long ends the bench, with its last error.
+ */
 const STALL_MS = 120_000;
 
 async function startUntilReady(db: MotcuaDatabase, key: string): Promise<FactsStore> {
@@ -185,7 +168,10 @@ async function startUntilReady(db: MotcuaDatabase, key: string): Promise<FactsSt
   const progress = setInterval(() => {
     const { read } = store.progress$.value;
     if (read !== lastRead) [lastRead, lastMove] = [read, now()];
-    else if (now() - lastMove > STALL_MS) stalled(new Error(`the facts store read nothing for ${STALL_MS / 1000} s and is not ready (${read} documents read): its catch-up failed silently`));
+    else if (now() - lastMove > STALL_MS) {
+      const { error } = store.progress$.value;
+      stalled(new Error(`the facts store read nothing for ${STALL_MS / 1000} s and is not ready (${read} documents read): ${error ? `its catch-up failed: ${error}` : 'no error reported'}`));
+    }
     log(`  … ${read} documents read in ${((now() - started) / 1000).toFixed(0)} s`);
   }, 15_000);
   try {
@@ -238,10 +224,9 @@ async function naiveIndicators(db: MotcuaDatabase, period: Period): Promise<{ re
 
 /** The day review as DayReview.tsx computes it on first render: breakdown by counter, due lists, anomalies of the window. */
 function review(facts: readonly DossierFact[], day: string, at: number, p: SupervisorBenchParams) {
-  const since = addDays(day, -p.anomalyWindowDays);
   const rows = dayBreakdown(facts, day, 'counter');
   const due = dueLists(facts, at, BENCH_CALENDAR, p.dueWithinDays);
-  const found = anomalies(facts.filter((f) => f.receivedDay >= since && f.receivedDay <= day), at, BENCH_CALENDAR);
+  const found = anomalies(anomalyScope(facts, day, p.anomalyWindowDays), at, BENCH_CALENDAR);
   return { rows, due, found };
 }
 
@@ -286,7 +271,7 @@ async function runSupervisorBench(p: SupervisorBenchParams): Promise<SupervisorB
   const key = p.snapshotKey;
 
   log(`N=${p.size}: filling dossiers, events and files (RxDB + Dexie without validation, as the idb fill)`);
-  const fillDb = await openPlainDatabase(name);
+  const fillDb = await openPlainDatabase(name, ['dossiers', 'dossierEvents', 'files']);
   const filled = await fill(fillDb, p, days);
   await fillDb.close();
   log(`fill done in ${(filled.totalMs / 1000).toFixed(1)} s: ${JSON.stringify(filled.extra)}`);

@@ -8,6 +8,9 @@ import type { ExtraCounts } from './data';
 
 export type { Timing };
 
+/** Dossiers whose files and events the naive baseline (page.ts) queries at once. */
+export const NAIVE_CONCURRENCY = 50;
+
 export interface SupervisorBenchParams {
   /** Dossiers generated (idb's generator, plus files and extra events: data.ts). */
   size: number;

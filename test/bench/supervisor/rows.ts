@@ -2,7 +2,7 @@
 import type { IndicatorValues } from '../../../src-shared/domain/indicators/record';
 import { formatNumber } from '../lib/table';
 import type { BenchRow, BenchSection, Goal } from '../lib/types';
-import type { CliMeasure, Sampled, SupervisorBenchResult, Timing } from './protocol';
+import { NAIVE_CONCURRENCY, type CliMeasure, type Sampled, type SupervisorBenchResult, type Timing } from './protocol';
 
 /** The issue's goal, printed next to the figures it names as information. */
 export const SECOND_GOAL: Goal = { value: 1000, name: 'indicators, day review and CLI under 1 s' };
@@ -71,7 +71,7 @@ function pageDetails(r: SupervisorBenchResult): string[] {
     `  month totals: ${totals(i.monthTotals)}`,
     `  year totals: ${totals(i.yearTotals)}`,
     `  ${r.params.counter} in the month: ${totals(i.monthCounterTotals)}`,
-    `  naive month: ${range(i.naiveMonth.timing)}, ${n(i.naiveMonth.queries)} RxDB queries a run (dossiers by receivedDay, outbox, then files per dossier and events where needed, ${50} at a time); ` +
+    `  naive month: ${range(i.naiveMonth.timing)}, ${n(i.naiveMonth.queries)} RxDB queries a run (dossiers by receivedDay, outbox, then files per dossier and events where needed, ${NAIVE_CONCURRENCY} at a time); ` +
       `report ${i.naiveSame ? 'identical to' : 'DIFFERENT from'} the facts' one`,
     `drill-down: ${n(r.drill.lateYear.size)} late dossiers in the year (${r.drill.matchesReport ? 'equals' : 'DIFFERS from'} the report's late), ${range(r.drill.lateYear.timing)}`,
     `day review: ${v.day} is the busiest day (${n(v.dayDossiers)} received), "now" = end of ${r.params.lastDay}; breakdown ${v.breakdown.size} rows; ` +

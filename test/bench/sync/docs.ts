@@ -37,7 +37,7 @@ export function rehome(source: DossierWithEvent, agencyId: string): DossierWithE
   };
 }
 
-export const wire = <T extends object>(doc: T): WireDocument => ({ ...doc, _deleted: false }) as unknown as WireDocument;
+const wire = <T extends object>(doc: T): WireDocument => ({ ...doc, _deleted: false }) as unknown as WireDocument;
 
 /** Push rows of new documents (no assumed master state). */
 export const pushRows = <T extends object>(docs: T[]) => docs.map((d) => ({ assumedMasterState: null, newDocumentState: wire(d) }));

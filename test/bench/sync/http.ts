@@ -20,7 +20,8 @@ export class JsonHttp {
     this.agent = new http.Agent({ keepAlive: true, maxSockets, maxFreeSockets: maxSockets });
   }
 
-  request<T>(method: 'GET' | 'POST', path: string, options: { body?: unknown; token?: string; timeoutMs?: number } = {}): Promise<JsonReply<T>> {
+  /** Rejects on a network error or after 60 s without activity; any HTTP status resolves. */
+  request<T>(method: 'GET' | 'POST', path: string, options: { body?: unknown; token?: string } = {}): Promise<JsonReply<T>> {
     const payload = options.body === undefined ? undefined : Buffer.from(JSON.stringify(options.body));
     const headers: Record<string, string | number> = { accept: 'application/json' };
     if (options.token) headers.authorization = `Bearer ${options.token}`;
@@ -31,7 +32,7 @@ export class JsonHttp {
     const started = performance.now();
     return new Promise((resolve, reject) => {
       const req = http.request(
-        { host: this.base.hostname, port: this.base.port, path, method, headers, agent: this.agent, timeout: options.timeoutMs ?? 60_000 },
+        { host: this.base.hostname, port: this.base.port, path, method, headers, agent: this.agent, timeout: 60_000 },
         (res) => {
           const chunks: Buffer[] = [];
           res.on('data', (c: Buffer) => chunks.push(c));

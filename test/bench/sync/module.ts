@@ -21,6 +21,7 @@ import { profilerHooks } from './cpu-profile';
 import { addUser, pgliteDatabase, postgresDatabase, sampleActivity, startPortal, type PortalDatabase } from './portal';
 import type { PullResult, PushResult } from './protocol';
 import { describeServerTimes, readServerLog } from './server-log';
+import { uploadBench } from './uploads';
 
 const PULL_GOAL: Goal = { value: 2000, name: 'catch-up pull at 2,000 dossiers/s or more' };
 const PUSH_GOAL: Goal = { value: 1000, name: 'offline push at 1,000 dossiers/s or more' };
@@ -506,9 +507,8 @@ export const syncBench: BenchModule = {
       }
 
       if (cfg.parts.includes('uploads')) {
-        // Loaded when needed, so the other parts run even while uploads.ts is missing or broken.
+        // A failure here is reported as a finding; the other parts' figures are kept.
         try {
-          const { uploadBench } = await import('./uploads');
           const uploads = await uploadBench({ root: ctx.root, log: ctx.log });
           sections.push(...uploads.sections);
           findings.push(...uploads.findings);

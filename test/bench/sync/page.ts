@@ -4,16 +4,15 @@
  * `window.syncBench.pull(params)` (catch-up of an empty workstation) and `.push(params)` (a day of
  * offline work sent when the portal is reachable again); progress goes to the console as `[sync] …`.
  */
-import { createRxDatabase, type RxCollection, type RxJsonSchema } from 'rxdb';
-import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { getValidator } from 'rxdb/plugins/validate-z-schema';
 import { openDatabase, type MotcuaDatabase } from '../../../src-renderer/db/database';
 import { writeDossierChange } from '../../../src-renderer/dossiers/write';
 import { createPortalClient, type PortalClient } from '../../../src-renderer/sync/portal-client';
 import { startReplication } from '../../../src-renderer/sync/replication';
-import { dossierSchema, type DossierDoc } from '../../../src-shared/contract/documents';
+import type { DossierDoc } from '../../../src-shared/contract/documents';
 import { replicationPaths, type PullResponse } from '../../../src-shared/contract/sync';
 import type { TokenResponse } from '../../../src-shared/contract/portal-api';
+import { openPlainDatabase } from '../lib/plain-database';
 import type { PortalLogin, PullParams, PullProfile, PullResult, PushParams, PushResult } from './protocol';
 
 const log = (message: string) => console.log(`[sync] ${message}`);
@@ -96,8 +95,7 @@ async function profileInserts(docs: DossierDoc[], batchSize: number): Promise<Pu
   await app.remove();
   log(`profile: app stack ${Math.round(appMs)} ms`);
 
-  const plain = await createRxDatabase<{ dossiers: RxCollection<DossierDoc> }>({ name: freshName('profile_plain'), storage: getRxStorageDexie(), multiInstance: true, eventReduce: true });
-  await plain.addCollections({ dossiers: { schema: dossierSchema as unknown as RxJsonSchema<DossierDoc> } });
+  const plain = await openPlainDatabase(freshName('profile_plain'), ['dossiers']);
   t0 = now();
   for (const b of batches) await plain.dossiers.bulkInsert(structuredClone(b));
   const plainMs = now() - t0;

@@ -26,9 +26,7 @@ export interface PortalDatabase {
 export interface PortalProcess {
   url: string;
   pid: number;
-  /** kB from /proc/<pid>/status: VmHWM (peak resident set) and VmRSS (now); null once gone. */
-  memory(): { peakKiB: number; rssKiB: number } | null;
-  /** Stops it (SIGTERM, then SIGKILL after 10 s); returns the peak RSS read just before. */
+  /** Stops it (SIGTERM, then SIGKILL after 10 s); returns the peak RSS (VmHWM, kB) read just before. */
   stop(): Promise<{ peakKiB: number } | null>;
   logFile: string;
 }
@@ -147,11 +145,12 @@ export async function addUser(root: string, db: PortalDatabase, user: { username
   if (code !== 0) throw new Error(`cli user add ${user.username} failed (${code}): ${output.trim().slice(0, 500)}`);
 }
 
-function readMemory(pid: number): { peakKiB: number; rssKiB: number } | null {
+/** kB from /proc/<pid>/status: VmHWM (peak resident set); null once gone. */
+function readMemory(pid: number): { peakKiB: number } | null {
   try {
     const status = readFileSync(`/proc/${pid}/status`, 'utf8');
     const kib = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
-    return { peakKiB: kib('VmHWM'), rssKiB: kib('VmRSS') };
+    return { peakKiB: kib('VmHWM') };
   } catch {
     return null;
   }
@@ -203,7 +202,6 @@ export async function startPortal(root: string, db: PortalDatabase, options: { l
     url,
     pid,
     logFile,
-    memory: () => (exited ? null : readMemory(pid)),
     async stop() {
       const last = exited ? null : readMemory(pid);
       if (!exited) {
@@ -249,11 +247,6 @@ export function cpuSeconds(pid: number): number {
     }
   }
   return ticks / CLOCK_TICKS;
-}
-
-/** Resident set of `pid` and its descendants now, kB (the PostgreSQL server: postmaster + backends). */
-export function treeRssKiB(pid: number): number {
-  return processTree(pid).reduce((sum, p) => sum + (readMemory(p)?.rssKiB ?? 0), 0);
 }
 
 /**

@@ -2,7 +2,7 @@
  * File-upload figures: the workstation's uploader (src-main/services/uploads) sends N files through
  * the faulty proxy to a real portal process on PGlite, once over a clean link and once under seeded
  * chaos (random cuts and stalls). Bytes sent = the proxy's client→portal bytes, headers included;
- * bytes stored = the files' sizes. Sizes: BENCH_UPLOAD_FILES (default 40), BENCH_UPLOAD_MB (2).
+ * bytes stored = the files' sizes. Sizes: BENCH_UPLOAD_FILES (default 40), BENCH_UPLOAD_MB (2, in MiB).
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -18,6 +18,7 @@ import { startFaultyProxy, type ChaosOptions, type FaultyProxy } from '../../sup
 import type { BenchRow, BenchSection, Goal } from '../lib/types';
 import { addUser, pgliteDatabase, startPortal } from './portal';
 
+/** 2^20 bytes (MiB): file sizes, the chaos's cut distances and the throughput are in MiB. */
 const MB = 1024 * 1024;
 const AGENCY = '000.17.24.H56';
 const USER = { username: 'bench-uploader', password: 'bench-password-2026', role: 'clerk', agencyId: AGENCY };
@@ -92,7 +93,7 @@ async function uploadRun(
     p.proxy.cutAll();
     p.proxy.resetCounters();
     p.proxy.chaos(chaos);
-    p.log(`uploads ${label}: ${p.count} × ${(p.size / MB).toFixed(1)} MB${chaos ? ` under chaos ${JSON.stringify(chaos)}` : ''}`);
+    p.log(`uploads ${label}: ${p.count} × ${(p.size / MB).toFixed(1)} MiB${chaos ? ` under chaos ${JSON.stringify(chaos)}` : ''}`);
     const t0 = performance.now();
     uploader.connect({ portalUrl: p.proxy.url, accessToken: p.token });
     let timer: NodeJS.Timeout | undefined;
@@ -131,9 +132,52 @@ async function uploadRun(
   }
 }
 
-const mbPerS = (r: RunResult) => r.bytesStored / MB / (r.ms / 1000);
+const mibPerS = (r: RunResult) => r.bytesStored / MB / (r.ms / 1000);
 const filesPerS = (r: RunResult) => r.files / (r.ms / 1000);
 const ratio = (r: RunResult) => r.bytesSent / r.bytesStored;
+
+/** What the uploads part saves in sync-latest.json (`uploads`). */
+interface UploadsJson {
+  count: number;
+  size: number;
+  chaos: ChaosOptions;
+  runs: [RunResult, RunResult];
+}
+
+/** The uploads table, from the figures as saved (so a saved run can be printed again). */
+function uploadSection({ count, size, chaos, runs: [clean, faulty] }: UploadsJson): BenchSection {
+  const title = `${count} files × ${(size / MB).toFixed(1)} MiB, workstation uploader → faulty proxy → portal on PGlite (concurrency 2, one PATCH per remainder)`;
+  const rows: BenchRow[] = [
+    { figure: 'throughput, clean link', value: mibPerS(clean), unit: 'MiB/s', better: 'higher' },
+    {
+      figure: `throughput, with faults (${faulty.cuts} cuts, random ${(chaos.stallMs ?? 1000) / 1000} s stalls)`,
+      value: mibPerS(faulty),
+      unit: 'MiB/s',
+      baseline: 'clean link',
+      baselineValue: mibPerS(clean),
+      better: 'higher',
+    },
+    { figure: 'bytes sent ÷ bytes stored, clean link', value: ratio(clean), unit: '×', better: 'lower' },
+    {
+      figure: 'bytes sent ÷ bytes stored, with faults',
+      value: ratio(faulty),
+      unit: '×',
+      baseline: 'clean link',
+      baselineValue: ratio(clean),
+      better: 'lower',
+      goal: OVERHEAD_GOAL,
+    },
+    { figure: 'files/s, clean link', value: filesPerS(clean), unit: 'files/s', better: 'higher' },
+    { figure: 'files/s, with faults', value: filesPerS(faulty), unit: 'files/s', baseline: 'clean link', baselineValue: filesPerS(clean), better: 'higher' },
+  ];
+  const details = [
+    `chaos: seed ${chaos.seed}, a cut every ${chaos.cutEveryBytes![0] / MB}–${chaos.cutEveryBytes![1] / MB} MiB sent, a ${chaos.stallMs} ms stall on ${(chaos.stallProbability! * 100).toFixed(1)} % of forwarded chunks`,
+    ...[clean, faulty].map(
+      (r) => `${r.label}: ${(r.ms / 1000).toFixed(1)} s, ${r.bytesSent} bytes sent for ${r.bytesStored} stored, ${r.connections} connections, ${r.errorsSeen} failed attempts`,
+    ),
+  ];
+  return { title: `uploads: ${title}`, rows, details };
+}
 
 export async function uploadBench(ctx: { root: string; log(m: string): void }): Promise<{ sections: BenchSection[]; findings: string[]; json: unknown }> {
   const count = Math.round(positiveFromEnv('BENCH_UPLOAD_FILES', 40));
@@ -162,37 +206,8 @@ export async function uploadBench(ctx: { root: string; log(m: string): void }): 
       `uploads under chaos: ${faulty.cuts} connections cut, ${faulty.errorsSeen} failed attempts, each retried after the link's backoff (0.5–1 s after a first failure)`,
     );
 
-    const title = `${count} files × ${(size / MB).toFixed(1)} MB, workstation uploader → faulty proxy → portal on PGlite (concurrency 2, one PATCH per remainder)`;
-    const rows: BenchRow[] = [
-      { figure: 'throughput, clean link', value: mbPerS(clean), unit: 'MB/s', better: 'higher' },
-      {
-        figure: `throughput, with faults (${faulty.cuts} cuts, random 1.5 s stalls)`,
-        value: mbPerS(faulty),
-        unit: 'MB/s',
-        baseline: 'clean link',
-        baselineValue: mbPerS(clean),
-        better: 'higher',
-      },
-      { figure: 'bytes sent ÷ bytes stored, clean link', value: ratio(clean), unit: '×', better: 'lower' },
-      {
-        figure: 'bytes sent ÷ bytes stored, with faults',
-        value: ratio(faulty),
-        unit: '×',
-        baseline: 'clean link',
-        baselineValue: ratio(clean),
-        better: 'lower',
-        goal: OVERHEAD_GOAL,
-      },
-      { figure: 'files/s, clean link', value: filesPerS(clean), unit: 'files/s', better: 'higher' },
-      { figure: 'files/s, with faults', value: filesPerS(faulty), unit: 'files/s', baseline: 'clean link', baselineValue: filesPerS(clean), better: 'higher' },
-    ];
-    const details = [
-      `chaos: seed ${chaos.seed}, a cut every ${chaos.cutEveryBytes![0] / MB}–${chaos.cutEveryBytes![1] / MB} MB sent, a ${chaos.stallMs} ms stall on ${(chaos.stallProbability! * 100).toFixed(1)} % of forwarded chunks`,
-      ...[clean, faulty].map(
-        (r) => `${r.label}: ${(r.ms / 1000).toFixed(1)} s, ${r.bytesSent} bytes sent for ${r.bytesStored} stored, ${r.connections} connections, ${r.errorsSeen} failed attempts`,
-      ),
-    ];
-    return { sections: [{ title: `uploads: ${title}`, rows, details }], findings, json: { count, size, chaos, runs: [clean, faulty] } };
+    const json: UploadsJson = { count, size, chaos, runs: [clean, faulty] };
+    return { sections: [uploadSection(json)], findings, json };
   } finally {
     await proxy?.close();
     await portal?.stop();

@@ -1,6 +1,6 @@
 /** The portal seen from a test: sign in as anyone, read everything a centre holds, check files. */
 import { createHash } from 'node:crypto';
-import { BLOB_STATUS_PATH, BLOBS_PATH, MISSING_FILES_PATH, type BlobStatusResponse, type MissingFilesResponse } from '../../../src-shared/contract/files-api';
+import { BLOB_STATUS_PATH, BLOBS_PATH, MISSING_FILES_PATH, STATUS_MAX, type BlobStatusResponse, type MissingFilesResponse } from '../../../src-shared/contract/files-api';
 import { replicationPaths, type PullResponse, type WireDocument } from '../../../src-shared/contract/sync';
 import type { ReplicatedCollection } from '../../../src-shared/contract/documents';
 import { PASSWORD } from './session';
@@ -40,15 +40,19 @@ export class PortalApi {
     }
   }
 
+  /** The first page (up to 1,000) of the centre's files whose bytes have not arrived, and the total. */
   async missingFiles(): Promise<MissingFilesResponse> {
-    return (await this.request<MissingFilesResponse>(`${MISSING_FILES_PATH}?limit=1000`)).body;
+    const { status, body } = await this.request<MissingFilesResponse>(`${MISSING_FILES_PATH}?limit=1000`);
+    if (status !== 200) throw new Error(`missing files: ${status} ${JSON.stringify(body)}`);
+    return body;
   }
 
   /** Which of these hashes the portal stores for the caller's centre. */
   async storedHashes(hashes: string[]): Promise<Set<string>> {
     const stored = new Set<string>();
-    for (let i = 0; i < hashes.length; i += 100) {
-      const { body } = await this.request<BlobStatusResponse>(`${BLOB_STATUS_PATH}?sha256=${hashes.slice(i, i + 100).join(',')}`);
+    for (let i = 0; i < hashes.length; i += STATUS_MAX) {
+      const { status, body } = await this.request<BlobStatusResponse>(`${BLOB_STATUS_PATH}?sha256=${hashes.slice(i, i + STATUS_MAX).join(',')}`);
+      if (status !== 200) throw new Error(`blob status: ${status} ${JSON.stringify(body)}`);
       body.stored.forEach((h) => stored.add(h));
     }
     return stored;

@@ -1,7 +1,9 @@
 /** Starts the portal in-process on port 0 and talks to it over real HTTP. */
+import { expect } from 'vitest';
 import { buildPortal, type Portal, type PortalOptions } from '../../../src-portal/app';
 import type { Role } from '../../../src-shared/domain/roles';
 import type { TokenResponse } from '../../../src-shared/contract/portal-api';
+import type { PushResponse } from '../../../src-shared/contract/sync';
 import { createUser } from '../../../src-portal/users';
 import type { TestDatabase } from './targets';
 
@@ -10,14 +12,17 @@ export const AGENCY_B = '000.18.01.H56';
 export const PASSWORD = 'correct horse battery';
 
 export interface RunningPortal extends Portal {
+  /** The API base, `http://127.0.0.1:<port>/api/v1`. */
   base: string;
+  /** The portal's URL as the CLI and the workstation take it, `http://127.0.0.1:<port>`. */
+  origin: string;
   close(): Promise<void>;
 }
 
 export async function startPortal(db: TestDatabase, options: Partial<PortalOptions> = {}): Promise<RunningPortal> {
   const portal = await buildPortal({ ...db.config, logger: false, announce: () => undefined, ...options });
   const address = await portal.app.listen({ port: 0, host: '127.0.0.1' });
-  return { ...portal, base: `${address}/api/v1`, close: () => portal.app.close() };
+  return { ...portal, base: `${address}/api/v1`, origin: address, close: () => portal.app.close() };
 }
 
 export interface CallResult<T = unknown> {
@@ -50,4 +55,14 @@ export async function login(base: string, username: string, password = PASSWORD)
 export async function userToken(portal: RunningPortal, username: string, role: Role, agencyId: string): Promise<string> {
   await createUser(portal.db, { username, password: PASSWORD, role, agencyId });
   return (await login(portal.base, username)).accessToken;
+}
+
+/** Pushes new documents as a counter would, 200 rows at a time; every row must be accepted. */
+export async function pushAll(base: string, token: string, collection: string, docs: readonly object[]): Promise<void> {
+  for (let i = 0; i < docs.length; i += 200) {
+    const rows = docs.slice(i, i + 200).map((d) => ({ newDocumentState: { ...d, _deleted: false } }));
+    const res = await call<PushResponse>(base, `/replication/${collection}/push`, { token, body: rows });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body).toEqual({ conflicts: [], rejected: [] });
+  }
 }

@@ -3,9 +3,12 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CSV_BOM, csvField, ledgerCsv, ledgerCsvHeader, neutraliseFormula, toCsv } from '../../../src-shared/export/csv';
+import { computeIndicators } from '../../../src-shared/domain/indicators/compute';
+import { CSV_BOM, csvField, INDICATOR_CSV_HEADER, indicatorCsv, ledgerCsv, ledgerCsvHeader, neutraliseFormula, toCsv } from '../../../src-shared/export/csv';
 import { LEDGER_COLUMNS } from '../../../src-shared/forms';
 import { APPOINTMENT_AT, CODE, dossier, vn } from '../forms/fixtures';
+import { at, recordMaker, SEPTEMBER } from '../indicators/fixtures';
+import { officialCalendar } from '../lifecycle/fixtures';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'motcua-csv-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -178,5 +181,38 @@ describe('ledgerCsv', () => {
     expect(second[4]).toBe('\'=HYPERLINK("http://evil.example","Nhấn vào đây")');
     expect(second[5]).toBe("'+84 912 345 678");
     expect(second.slice(9, 12)).toEqual(['', '', '']);
+  });
+});
+
+describe('indicatorCsv', async () => {
+  const calendar = await officialCalendar();
+  const rec = recordMaker();
+  // Received Mon 07/09/2026, due Thu 10/09 17:00. On time in 17 working hours; late in 32 (online,
+  // not digitised, not at the portal); still open at the end of September, so late, sync unknown.
+  const records = [
+    rec({ status: 9, finishedAt: at('2026-09-09T10:00') }),
+    rec({ status: 10, receivedAt: at('2026-09-07T10:00'), finishedAt: at('2026-09-11T10:00'), clerk: 'binh', channel: 2, digitised: false, synced: false }),
+    rec({ procedureCode: 'P2', procedureName: '=HYPERLINK("http://evil.example","P2")', synced: null }),
+  ];
+  const csv = indicatorCsv(computeIndicators(records, SEPTEMBER, calendar));
+  const lines = csv.slice(1).split('\r\n');
+
+  it('writes the totals, then every row of every grouping, rates in percent', () => {
+    expect(csv.startsWith(CSV_BOM)).toBe(true);
+    expect(lines[0]).toBe(INDICATOR_CSV_HEADER.join(','));
+    expect(lines[1]).toBe('Tổng,2026-09-01..2026-09-30,Tổng hợp,3,1,2,33.33,2,66.67,1,33.33,1,50,2,3.06');
+    // Header, totals, 2 procedures, 1 counter, 2 clerks, 30 days, 5 ISO weeks (W36–W40), and '' after the last CRLF.
+    expect(lines).toHaveLength(1 + 1 + 2 + 1 + 2 + 30 + 5 + 1);
+    expect(lines.filter((l) => l.startsWith('Ngày,'))).toHaveLength(30);
+    expect(lines.filter((l) => l.startsWith('Tuần,')).map((l) => l.split(',')[1])).toEqual(['2026-W36', '2026-W37', '2026-W38', '2026-W39', '2026-W40']);
+    expect(lines.at(-1)).toBe('');
+  });
+
+  it.runIf(hasPython)("is read back by Python's csv module with the report's numbers, unknowns empty, formulas neutralised", () => {
+    const back = pythonRead(csv, 'indicators');
+    expect(back[0]).toEqual(INDICATOR_CSV_HEADER);
+    expect(back[2]).toEqual(['Thủ tục', 'P1', 'Thủ tục P1', '2', '1', '1', '50', '1', '50', '1', '50', '1', '50', '2', '3.06']);
+    expect(back[3]).toEqual(['Thủ tục', 'P2', '\'=HYPERLINK("http://evil.example","P2")', '1', '0', '1', '0', '1', '100', '0', '0', '', '', '0', '']);
+    expect(back.find((r) => r[0] === 'Ngày' && r[1] === '2026-09-07')?.slice(3, 6)).toEqual(['3', '1', '2']);
   });
 });

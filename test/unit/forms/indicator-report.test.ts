@@ -85,30 +85,26 @@ interface ListedImage {
   yPpi: number;
 }
 
-function pdfImages(file: string): ListedImage[] {
-  const out = execFileSync('pdfimages', ['-list', file], { encoding: 'utf8' });
+/** The rows of a poppler listing (two heading lines, then one row per line), split into fields. */
+function listing(tool: string, args: string[]): string[][] {
+  const out = execFileSync(tool, args, { encoding: 'utf8' });
   return out
     .split('\n')
     .slice(2)
     .filter((l) => l.trim())
-    .map((l) => {
-      const f = l.trim().split(/\s+/);
-      return { page: Number(f[0]), type: f[2] ?? '', width: Number(f[3]), height: Number(f[4]), xPpi: Number(f[12]), yPpi: Number(f[13]) };
-    });
+    .map((l) => l.trim().split(/\s+/));
+}
+
+function pdfImages(file: string): ListedImage[] {
+  return listing('pdfimages', ['-list', file]).map((f) => ({ page: Number(f[0]), type: f[2] ?? '', width: Number(f[3]), height: Number(f[4]), xPpi: Number(f[12]), yPpi: Number(f[13]) }));
 }
 
 function pdfFonts(file: string): { name: string; emb: string; sub: string; uni: string }[] {
-  const out = execFileSync('pdffonts', [file], { encoding: 'utf8' });
-  return out
-    .split('\n')
-    .slice(2)
-    .filter((l) => l.trim())
-    .map((l) => {
-      const f = l.trim().split(/\s+/);
-      // name type… encoding emb sub uni object ID: read the flags from the end.
-      const n = f.length;
-      return { name: f[0] ?? '', emb: f[n - 5] ?? '', sub: f[n - 4] ?? '', uni: f[n - 3] ?? '' };
-    });
+  return listing('pdffonts', [file]).map((f) => {
+    // name type… encoding emb sub uni object ID: read the flags from the end.
+    const n = f.length;
+    return { name: f[0] ?? '', emb: f[n - 5] ?? '', sub: f[n - 4] ?? '', uni: f[n - 3] ?? '' };
+  });
 }
 
 describe('indicator report: 2 procedures, 2 counters, 14 days, 2 charts', () => {

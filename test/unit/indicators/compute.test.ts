@@ -8,7 +8,6 @@ const calendar = await officialCalendar();
 
 const rec = recordMaker();
 
-
 /** September 2026 (01–02/09 holidays). The letters are the dossiers of the expectations below. */
 const A = rec({ id: 'A', status: 9, finishedAt: at('2026-09-09T10:00'), procedureName: 'Tên cũ' }); // on time, 17 working h
 const B = rec({ id: 'B', receivedAt: at('2026-09-07T10:00'), status: 10, finishedAt: at('2026-09-11T10:00'), clerk: 'binh', channel: 2, digitised: false, synced: false }); // late, 32 h

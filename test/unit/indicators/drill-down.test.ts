@@ -11,7 +11,7 @@ import type {
   Period,
 } from '../../../src-shared/domain/indicators/record';
 import { officialCalendar } from '../lifecycle/fixtures';
-import { at, recordMaker, SEPTEMBER } from './fixtures';
+import { at, random, recordMaker, SEPTEMBER } from './fixtures';
 
 const calendar = await officialCalendar();
 const HOUR = 3_600_000;
@@ -82,17 +82,6 @@ describe('drillDown: the records behind a number', () => {
     expect(groupKey(rec({ receivedAt: at('2026-09-07T00:00') }), 'week')).toBe('2026-W37');
   });
 });
-
-/** Deterministic pseudo-random numbers (mulberry32), so a failure can be replayed. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 /** A mixed population around the period: every status, pauses, supplements, unknown sync state. */
 function population(count: number, seed: number): IndicatorRecord[] {

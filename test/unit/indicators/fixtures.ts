@@ -35,3 +35,14 @@ export function recordMaker(defaults: Partial<IndicatorRecord> = {}, code = (n: 
     };
   };
 }
+
+/** Deterministic pseudo-random numbers (mulberry32), so a failure can be replayed. */
+export function random(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}

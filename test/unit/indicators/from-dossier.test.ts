@@ -4,11 +4,10 @@ import { computeIndicators } from '../../../src-shared/domain/indicators/compute
 import { isDigitised, needsEvents, recordFromDossier } from '../../../src-shared/domain/indicators/from-dossier';
 import { judge, periodBounds, processingWorkingMs } from '../../../src-shared/domain/indicators/judge';
 import { applyAction, type LifecycleAction } from '../../../src-shared/domain/lifecycle/apply';
-import { parseVnDateTime } from '../../../src-shared/domain/vn-time';
 import { dossierIn, newId, officialCalendar } from '../lifecycle/fixtures';
+import { at } from './fixtures';
 
 const calendar = await officialCalendar();
-const at = (local: string) => parseVnDateTime(local)!;
 const HOUR = 3_600_000;
 const NOVEMBER = { from: '2026-11-01', to: '2026-11-30' };
 const { end: END } = periodBounds(NOVEMBER);

@@ -13,20 +13,11 @@ import { drillDown } from '../../../src-shared/domain/indicators/drill-down';
 import type { IndicatorFilter, IndicatorRecord, IndicatorReport, IndicatorRow, IndicatorValues, Judgement, Period } from '../../../src-shared/domain/indicators/record';
 import { vnDay, vnMidnight } from '../../../src-shared/domain/vn-time';
 import { officialCalendar } from '../lifecycle/fixtures';
+import { random } from './fixtures';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const QUARTER: Period = { from: '2026-07-01', to: '2026-09-30' };
-
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 /** A quarter's worth of a busy district: mostly finished, some open, waiting, stopped or withdrawn. */
 function synthetic(count: number, seed: number): IndicatorRecord[] {

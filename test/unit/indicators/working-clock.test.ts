@@ -2,14 +2,14 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createWorkingCalendar } from '../../../src-shared/domain/calendar/working-calendar';
 import { advanceWorkingTime, workingMsBetween } from '../../../src-shared/domain/calendar/working-time';
-import { WorkingClock, vnDayNumber } from '../../../src-shared/domain/indicators/working-clock';
+import { WorkingClock } from '../../../src-shared/domain/indicators/working-clock';
 import { dayKey, weekKey } from '../../../src-shared/domain/indicators/grouping';
 import { dayNumber } from '../../../src-shared/domain/civil-date';
-import { parseVnDateTime, vnDay } from '../../../src-shared/domain/vn-time';
+import { vnDay, vnDayNumber } from '../../../src-shared/domain/vn-time';
 import { officialCalendar } from '../lifecycle/fixtures';
+import { at } from './fixtures';
 
 const calendar = await officialCalendar();
-const at = (local: string) => parseVnDateTime(local)!;
 const HOUR = 3_600_000;
 
 // 2025-06-01 … 2027-06-30, minute-aligned and arbitrary instants alike.

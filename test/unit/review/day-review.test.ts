@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { WorkingCalendar } from '../../../src-shared/domain/calendar/working-calendar';
-import { anomalies, dayBreakdown, dueLists, type ReviewFact } from '../../../src-shared/domain/review/day-review';
+import { anomalies, anomalyScope, dayBreakdown, dayGroupFacts, dueLists, type ReviewFact } from '../../../src-shared/domain/review/day-review';
+import { recordMaker } from '../indicators/fixtures';
 import { officialCalendar } from '../lifecycle/fixtures';
 
 /** Vietnam wall-clock time on a November 2026 day as epoch ms. */
@@ -11,35 +12,15 @@ beforeAll(async () => {
   calendar = await officialCalendar();
 });
 
-let n = 0;
+const record = recordMaker(
+  { procedureCode: '2.000815', procedureName: 'Chứng thực bản sao từ bản chính', clerk: 'clerk.an', receivedAt: vn(16, 9), dueAt: vn(19, 17) },
+  (n) => `000.17.22.H56-261116-${String(n).padStart(4, '0')}`,
+);
+
+/** A review fact: open, received Mon 16/11 09:00 at ws-1 and transferred a minute later, due Thu 19/11 17:00. */
 function fact(patch: Partial<ReviewFact> = {}): ReviewFact {
-  n++;
-  const receivedAt = patch.receivedAt ?? vn(16, 9);
-  return {
-    id: `d${n}`,
-    code: `000.17.22.H56-261116-${String(n).padStart(4, '0')}`,
-    agencyId: '000.17.22.H56',
-    procedureCode: '2.000815',
-    procedureName: 'Chứng thực bản sao từ bản chính',
-    counter: 'ws-1',
-    clerk: 'clerk.an',
-    channel: 1,
-    status: 4,
-    receivedAt,
-    dueAt: vn(19, 17),
-    pausedSince: 0,
-    supplementWaitMs: 0,
-    finishedAt: 0,
-    supplementRequests: 0,
-    reschedules: 0,
-    digitised: true,
-    synced: true,
-    appointmentAt: vn(19, 17),
-    transferredAt: receivedAt + 60_000,
-    ledgerNumber: n,
-    receivedDay: '2026-11-16',
-    ...patch,
-  };
+  const r = record(patch);
+  return { ...r, appointmentAt: vn(19, 17), transferredAt: r.receivedAt + 60_000, ledgerNumber: 1, receivedDay: '2026-11-16', ...patch };
 }
 
 describe('day breakdown', () => {
@@ -62,6 +43,17 @@ describe('day breakdown', () => {
     ]);
     expect(dayBreakdown(facts, '2026-11-18', 'counter')).toEqual([]);
   });
+
+  it('opens the dossiers behind one row, in reception order', () => {
+    const later = fact({ counter: 'ws-1', receivedAt: vn(16, 11) });
+    const earlier = fact({ counter: 'ws-1', receivedAt: vn(16, 8) });
+    const other = fact({ counter: 'ws-2' });
+    const facts = [later, other, fact({ counter: 'ws-1', receivedDay: '2026-11-17' }), fact({ counter: 'ws-1', code: '' }), earlier];
+    expect(dayGroupFacts(facts, '2026-11-16', 'counter', 'ws-1').map((f) => f.id)).toEqual([earlier.id, later.id]);
+    expect(dayGroupFacts(facts, '2026-11-16', 'counter', 'ws-2').map((f) => f.id)).toEqual([other.id]);
+    // The row's count is the number of dossiers it opens.
+    for (const row of dayBreakdown(facts, '2026-11-16', 'counter')) expect(dayGroupFacts(facts, '2026-11-16', 'counter', row.key)).toHaveLength(row.received);
+  });
 });
 
 describe('due lists', () => {
@@ -83,6 +75,12 @@ describe('due lists', () => {
 });
 
 describe('anomalies', () => {
+  it('are looked for among the dossiers received in the window up to the reviewed day', () => {
+    const facts = [fact({ receivedDay: '2026-08-17' }), fact({ receivedDay: '2026-08-18' }), fact({ receivedDay: '2026-11-16' }), fact({ receivedDay: '2026-11-17' })];
+    expect(anomalyScope(facts, '2026-11-16').map((f) => f.receivedDay)).toEqual(['2026-08-18', '2026-11-16']);
+    expect(anomalyScope(facts, '2026-11-16', 0).map((f) => f.receivedDay)).toEqual(['2026-11-16']);
+  });
+
   it('flags a dossier received but not transferred after the paper-transfer deadline (15:00 rule)', () => {
     const morning = fact({ status: 2, transferredAt: 0, receivedAt: vn(16, 14) });
     const afterCutoff = fact({ status: 2, transferredAt: 0, receivedAt: vn(16, 15, 30) });
