@@ -20,8 +20,25 @@ export const DESKTOP_METHOD_NAMES = [
   'auth.verifyOffline',
   'auth.knownUsers',
   'auth.forget',
+  'digitize.add',
+  'digitize.batch',
+  'digitize.arrange',
+  'digitize.remove',
+  'digitize.rotate',
+  'digitize.retry',
+  'digitize.cancel',
+  'digitize.take',
+  'digitize.pageImage',
+  'digitize.pageText',
+  'digitize.assemble',
+  'digitize.discard',
+  'digitize.readIdCard',
+  'scanner.list',
+  'scanner.scan',
+  'watchFolder.get',
+  'watchFolder.set',
 ] as const;
-export const DESKTOP_EVENT_NAMES = ['settings.changed', 'uploads.changed', 'uploads.tokenExpired'] as const;
+export const DESKTOP_EVENT_NAMES = ['settings.changed', 'uploads.changed', 'uploads.tokenExpired', 'digitize.changed', 'watchFolder.changed'] as const;
 
 export type DesktopMethod = (typeof DESKTOP_METHOD_NAMES)[number];
 export type DesktopEvent = (typeof DESKTOP_EVENT_NAMES)[number];

@@ -6,6 +6,18 @@
 import { z } from 'zod';
 import { calendarTableSchema } from './calendar';
 import { catalogSchema } from './catalog';
+import {
+  assembledPdfSchema,
+  batchIdSchema,
+  digitizeBatchSchema,
+  digitizePageSchema,
+  ocrPageSchema,
+  pageIdSchema,
+  pdfMetaSchema,
+  refusedInputSchema,
+  scannerDeviceSchema,
+  scanOptionsSchema,
+} from './digitize';
 import { FILE_MAX_BYTES, sha256Schema } from './files-api';
 import { roleSchema, sessionUserSchema } from './portal-api';
 import type { DesktopEvent, DesktopMethod } from './desktop-names';
@@ -109,6 +121,17 @@ export const offlineVerifySchema = z.discriminatedUnion('result', [
 ]);
 export type OfflineVerify = z.infer<typeof offlineVerifySchema>;
 
+export const watchFolderStatusSchema = z.object({
+  folder: z.string().nullable(),
+  /** Watching now; false when no folder is set or it cannot be read (see problem). */
+  watching: z.boolean(),
+  problem: z.string().nullable(),
+  /** Files imported since the app started. */
+  imported: z.number().int(),
+  lastImportAt: z.number().int().nullable(),
+});
+export type WatchFolderStatus = z.infer<typeof watchFolderStatusSchema>;
+
 type Schemas = { request: z.ZodType; response: z.ZodType };
 
 /** Method name -> request and response schema. */
@@ -187,6 +210,102 @@ export const desktopMethods = {
     request: z.object({ username: z.string().trim().min(1).max(64) }).strict(),
     response: z.object({ forgotten: z.boolean() }),
   },
+  /**
+   * Adds one file (image, multi-page TIFF or PDF) to a digitisation batch: each page is queued for
+   * preparation and OCR at once, and the call returns before the work is done ('digitize.changed'
+   * follows progress). A file that cannot be read is refused with a reason; nothing else is touched.
+   */
+  'digitize.add': {
+    request: z
+      .object({
+        batchId: batchIdSchema,
+        componentId: z.string().max(64),
+        name: z.string().min(1).max(255),
+        bytesBase64: z.base64().max(VAULT_BASE64_MAX),
+        via: z.enum(['file', 'camera']),
+      })
+      .strict(),
+    response: z.object({ pages: z.array(digitizePageSchema), refused: z.array(refusedInputSchema) }),
+  },
+  /** A batch with its pages in order (an unknown id gives an empty batch). */
+  'digitize.batch': { request: z.object({ batchId: batchIdSchema }).strict(), response: digitizeBatchSchema },
+  /** Sets the order of the pages (every page once) and, optionally, their components. */
+  'digitize.arrange': {
+    request: z
+      .object({
+        batchId: batchIdSchema,
+        order: z.array(pageIdSchema).max(2000),
+        components: z.record(pageIdSchema, z.string().max(64)).optional(),
+      })
+      .strict(),
+    response: digitizeBatchSchema,
+  },
+  /** Removes pages (a blank page is removed only this way: the clerk confirms it). */
+  'digitize.remove': {
+    request: z.object({ batchId: batchIdSchema, pageIds: z.array(pageIdSchema).min(1).max(2000) }).strict(),
+    response: digitizeBatchSchema,
+  },
+  /** Turns a page by the clerk's hand (clockwise) and reads it again. */
+  'digitize.rotate': {
+    request: z.object({ batchId: batchIdSchema, pageId: pageIdSchema, turns: z.union([z.literal(90), z.literal(180), z.literal(270)]) }).strict(),
+    response: digitizePageSchema,
+  },
+  /** Queues a failed or cancelled page again. */
+  'digitize.retry': { request: z.object({ batchId: batchIdSchema, pageId: pageIdSchema }).strict(), response: digitizePageSchema },
+  /** Cancels the queued or running work of these pages (all the batch's when absent). */
+  'digitize.cancel': {
+    request: z.object({ batchId: batchIdSchema, pageIds: z.array(pageIdSchema).max(2000).optional() }).strict(),
+    response: z.object({ cancelled: z.number().int() }),
+  },
+  /** Moves pages from one batch (the watched folder's inbox) into another, assigned to a component. */
+  'digitize.take': {
+    request: z
+      .object({ from: batchIdSchema, to: batchIdSchema, pageIds: z.array(pageIdSchema).min(1).max(2000), componentId: z.string().max(64) })
+      .strict(),
+    response: digitizeBatchSchema,
+  },
+  /** A page's prepared colour image: a small thumbnail or the full page. */
+  'digitize.pageImage': {
+    request: z.object({ batchId: batchIdSchema, pageId: pageIdSchema, size: z.enum(['thumb', 'full']) }).strict(),
+    response: z.object({ jpegBase64: z.string() }),
+  },
+  /** A finished page's OCR: words with boxes and confidences (low ones highlighted in the UI). */
+  'digitize.pageText': { request: z.object({ batchId: batchIdSchema, pageId: pageIdSchema }).strict(), response: ocrPageSchema },
+  /**
+   * Builds the searchable PDF of a component from its finished pages in batch order and stores it in
+   * the vault. The pages stay in the batch until the caller has recorded the file and removes them.
+   */
+  'digitize.assemble': {
+    request: z.object({ batchId: batchIdSchema, componentId: z.string().max(64), meta: pdfMetaSchema }).strict(),
+    response: assembledPdfSchema,
+  },
+  /** Deletes a batch and its pages. */
+  'digitize.discard': { request: z.object({ batchId: batchIdSchema }).strict(), response: z.object({}) },
+  /**
+   * Looks for QR codes (the chip ID card's) on a page of a batch or on an image; returns their text
+   * as read. The caller parses and shows it: never trusted blindly.
+   */
+  'digitize.readIdCard': {
+    request: z.union([
+      z.object({ batchId: batchIdSchema, pageId: pageIdSchema }).strict(),
+      z.object({ bytesBase64: z.base64().max(VAULT_BASE64_MAX) }).strict(),
+    ]),
+    response: z.object({ codes: z.array(z.string()) }),
+  },
+  /** SANE scanners (`scanimage -L`); `available: false` with a reason when SANE is not installed. */
+  'scanner.list': {
+    request: empty,
+    response: z.object({ available: z.boolean(), devices: z.array(scannerDeviceSchema), problem: z.string().nullable() }),
+  },
+  /** Scans one page or the whole feeder into a batch; the pages then go through OCR like any other. */
+  'scanner.scan': {
+    request: z.object({ batchId: batchIdSchema, componentId: z.string().max(64), options: scanOptionsSchema }).strict(),
+    response: z.object({ pages: z.array(digitizePageSchema), refused: z.array(refusedInputSchema) }),
+  },
+  /** The folder network scanners drop files into (null: none), and what the watcher last did. */
+  'watchFolder.get': { request: empty, response: watchFolderStatusSchema },
+  /** Sets (or clears) the watched folder; files already in it are picked up. */
+  'watchFolder.set': { request: z.object({ folder: z.string().min(1).max(1000).nullable() }).strict(), response: watchFolderStatusSchema },
 } as const satisfies Record<DesktopMethod, Schemas>;
 
 /** Event name -> payload schema (Node side -> renderer). */
@@ -196,6 +315,9 @@ export const desktopEvents = {
   'uploads.changed': uploadStatusSchema,
   /** The portal refused the access token: uploads wait for `uploads.connect` with a new one. */
   'uploads.tokenExpired': z.object({}),
+  /** A batch changed (pages added, progress, done, removed); at most a few times a second. */
+  'digitize.changed': digitizeBatchSchema,
+  'watchFolder.changed': watchFolderStatusSchema,
 } as const satisfies Record<DesktopEvent, z.ZodType>;
 
 // Compile-time check: no schema without a name in desktop-names.ts.
