@@ -23,18 +23,32 @@ const common = {
   loader: { '.json': 'json' },
 };
 
+const nodeBundle = {
+  platform: 'node',
+  // Native modules, WebAssembly and their own worker scripts load from node_modules at run time
+  // (electron-builder.yml unpacks them from the asar).
+  external: ['electron', 'sharp', 'tesseract.js', 'tesseract.js-core', 'pdfjs-dist', '@napi-rs/canvas', 'zxing-wasm'],
+  // services/paths.ts finds the repo through import.meta.url, which CommonJS lacks. The bundles sit
+  // two folders deep (dist-main/electron) like the source (src-main/services), so the same
+  // relative walk lands on the repo root.
+  define: { 'import.meta.url': '__motcuaImportMetaUrl' },
+  banner: { js: 'const __motcuaImportMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
+};
+
 /** outDir is a parameter so tests can build into a temporary folder. */
 export async function buildMain({ outDir = defaultOutDir } = {}) {
   await build({
     ...common,
+    ...nodeBundle,
     entryPoints: ['src-main/electron/main.ts'],
     outfile: path.join(outDir, 'main.cjs'),
-    platform: 'node',
-    // services/paths.ts finds the repo through import.meta.url, which CommonJS lacks. The bundle sits
-    // two folders deep (dist-main/electron) like the source (src-main/services), so the same
-    // relative walk lands on the repo root.
-    define: { 'import.meta.url': '__motcuaImportMetaUrl' },
-    banner: { js: 'const __motcuaImportMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
+  });
+  // The digitisation worker thread (image preparation, PDF, QR): started by the engine from beside main.cjs.
+  await build({
+    ...common,
+    ...nodeBundle,
+    entryPoints: ['src-main/services/digitize/image-worker.ts'],
+    outfile: path.join(outDir, 'digitize-worker.cjs'),
   });
   await build({
     ...common,

@@ -6,6 +6,7 @@
 import { spawnTs } from '../services/spawn-ts';
 import { DOSSIER_USAGE, runDossierCommand } from './backoffice';
 import { runCalendarCommand } from './calendar';
+import { DIGITIZE_USAGE, runDigitizeCommand } from './digitize';
 import { EXPORT_USAGE, runExportCommand } from './export-dvcqg';
 import { INDICATORS_USAGE, runIndicatorsCommand } from './indicators';
 import type { Out } from './portal-http';
@@ -40,6 +41,11 @@ ${indent(DOSSIER_USAGE)}
   ${INDICATORS_USAGE}
                          service-quality indicators (Decision 766) of a DVCQG file from this app or
                          any other system: a table, or the report as JSON with --json
+  ${DIGITIZE_USAGE}
+                         batch digitisation: for each input (JPEG, PNG, TIFF, PDF …) a searchable PDF
+                         and a JSON report (text, per-page confidence, timings, the ID card's QR
+                         fields) in <dir>; re-run to resume after an interruption; exit 1 if any
+                         input could not be read (the others are still done)
   help                   this text
 `;
 
@@ -81,6 +87,9 @@ switch (command) {
     break;
   case 'indicators':
     runCommand(runIndicatorsCommand, rest);
+    break;
+  case 'digitize':
+    runCommand(runDigitizeCommand, rest);
     break;
   case undefined:
   case 'help':

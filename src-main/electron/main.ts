@@ -96,15 +96,17 @@ async function ready(): Promise<void> {
       ? path.resolve(process.env.MOTCUA_RENDERER_DIR)
       : path.join(app.getAppPath(), 'dist-renderer');
   // In-flight uploads need no goodbye on quit: their URL is saved and the next start resumes them.
-  const services = createWorkstationServices(dataDir, log);
+  const services = createWorkstationServices(dataDir, resourcesDir, log);
   const { settings } = services;
   const dispatch = createDispatcher(createHandlers({ version: APP_VERSION, host: 'electron', resourcesDir, ...services, emit, showDocument }), log);
 
   const ses = session.defaultSession;
   ses.setPermissionRequestHandler((_contents, permission, callback, details) =>
-    callback(decidePermission(permission, details.requestingUrl)),
+    callback(decidePermission(permission, details.requestingUrl, 'mediaTypes' in details ? (details.mediaTypes ?? []) : [])),
   );
-  ses.setPermissionCheckHandler((_contents, permission, requestingOrigin) => decidePermission(permission, requestingOrigin));
+  ses.setPermissionCheckHandler((_contents, permission, requestingOrigin, details) =>
+    decidePermission(permission, requestingOrigin, 'mediaType' in details && details.mediaType ? [details.mediaType] : []),
+  );
   ses.setDevicePermissionHandler(() => false);
 
   protocol.handle(

@@ -83,14 +83,20 @@ export function decideWindowOpen(url: unknown): { action: 'deny'; openExternal: 
 }
 
 /**
- * Permissions granted to the renderer (camera, microphone, geolocation, notifications, clipboard
- * read, ...). Empty: the app needs none today. Add a name here only with a reason.
+ * Permissions granted to the renderer (geolocation, notifications, clipboard read, ...). Empty: the
+ * app needs none of them. Add a name here only with a reason. The camera is decided apart (below).
  */
 export const GRANTED_PERMISSIONS: ReadonlySet<string> = new Set<string>();
 
-/** Used for both permission requests and permission checks; only our own origin could ever be granted. */
-export function decidePermission(permission: string, requestingUrl: unknown): boolean {
-  return GRANTED_PERMISSIONS.has(permission) && isAppUrl(requestingUrl);
+/**
+ * Used for both permission requests and permission checks; only our own origin could ever be
+ * granted. `media` is the camera (pages and ID cards photographed at the counter): video only,
+ * never the microphone, and only when the request says what it wants.
+ */
+export function decidePermission(permission: string, requestingUrl: unknown, mediaTypes: readonly string[] = []): boolean {
+  if (!isAppUrl(requestingUrl)) return false;
+  if (permission === 'media') return mediaTypes.length > 0 && mediaTypes.every((type) => type === 'video');
+  return GRANTED_PERMISSIONS.has(permission);
 }
 
 /**

@@ -61,8 +61,8 @@ function parseEnvelope(raw: string): RequestEnvelope | null {
 export async function startHost(options: HostOptions): Promise<RunningHost> {
   const log = options.log ?? (() => {});
   const token = randomBytes(24).toString('base64url');
-  const services = createWorkstationServices(options.dataDir, log, options.env);
-  const { settings, uploads } = services;
+  const services = createWorkstationServices(options.dataDir, options.resourcesDir, log, options.env);
+  const { settings } = services;
   const sockets = new Set<WebSocket>();
   const send = (ws: WebSocket, message: ResponseEnvelope | EventEnvelope) => ws.send(JSON.stringify(message));
   const dispatch = createDispatcher(
@@ -140,7 +140,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     origin,
     token,
     async close() {
-      await uploads.close();
+      await services.close();
       sockets.forEach((ws) => ws.terminate());
       wss.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
