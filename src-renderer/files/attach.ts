@@ -22,6 +22,39 @@ export interface AttachOutcome {
   refused: { name: string; problem: AttachProblem }[];
 }
 
+/** A file whose bytes are already in the vault, to be recorded for a dossier component. */
+export interface VaultFile {
+  componentId: string;
+  name: string;
+  mime: string;
+  sha256: string;
+  size: number;
+}
+
+/**
+ * Records a vault file as a dossier's FileMetaDoc, with outbox rows for the record and for the
+ * bytes, and queues the upload. Used for attached files and for digitised PDFs alike.
+ */
+export async function recordVaultFile(ws: Workspace, dossier: { id: string; agencyId: string }, file: VaultFile): Promise<FileMetaDoc> {
+  const meta: FileMetaDoc = {
+    id: crypto.randomUUID(),
+    dossierId: dossier.id,
+    agencyId: dossier.agencyId,
+    componentId: file.componentId,
+    name: file.name.slice(0, 255),
+    mime: file.mime,
+    size: file.size,
+    sha256: file.sha256,
+    createdAt: Date.now(),
+  };
+  // Rows first: the push and the uploader must find them as soon as the record exists.
+  await queueChange(ws.db, 'files', { ...meta });
+  await queueBlob(ws.db, meta);
+  await ws.db.files.insert(meta);
+  await enqueueUploads([{ fileId: meta.id, sha256: meta.sha256, size: meta.size }]);
+  return meta;
+}
+
 async function attachOne(ws: Workspace, dossier: { id: string; agencyId: string }, componentId: string, file: File): Promise<FileMetaDoc | AttachProblem> {
   if (file.size === 0) return 'empty';
   if (file.size > ATTACH_MAX_BYTES) return 'too-large';
@@ -34,22 +67,7 @@ async function attachOne(ws: Workspace, dossier: { id: string; agencyId: string 
   const mime = sniffMime(bytes.subarray(0, 8));
   if (!mime) return 'wrong-type';
   const { sha256, size } = await desktop().invoke('vault.put', { bytesBase64: bytesToBase64(bytes) });
-  const meta: FileMetaDoc = {
-    id: crypto.randomUUID(),
-    dossierId: dossier.id,
-    agencyId: dossier.agencyId,
-    componentId,
-    name: file.name.slice(0, 255),
-    mime,
-    size,
-    sha256,
-    createdAt: Date.now(),
-  };
-  // Rows first: the push and the uploader must find them as soon as the record exists.
-  await queueChange(ws.db, 'files', { ...meta });
-  await queueBlob(ws.db, meta);
-  await ws.db.files.insert(meta);
-  return meta;
+  return recordVaultFile(ws, dossier, { componentId, name: file.name, mime, sha256, size });
 }
 
 export async function attachFiles(ws: Workspace, dossier: { id: string; agencyId: string }, componentId: string, files: File[]): Promise<AttachOutcome> {
@@ -59,6 +77,5 @@ export async function attachFiles(ws: Workspace, dossier: { id: string; agencyId
     if (typeof result === 'string') outcome.refused.push({ name: file.name, problem: result });
     else outcome.attached.push(result);
   }
-  await enqueueUploads(outcome.attached.map((m) => ({ fileId: m.id, sha256: m.sha256, size: m.size })));
   return outcome;
 }

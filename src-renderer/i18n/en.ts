@@ -3,6 +3,7 @@ import { STATUS_NAME_EN } from '../../src-shared/domain/dossier-status';
 import type { Messages } from './vi';
 import { supervisorEn } from './supervisor';
 import { authEn } from './auth';
+import { scanEn } from './scan';
 
 /** English, switchable in Settings. */
 export const en: Messages = {
@@ -264,5 +265,6 @@ export const en: Messages = {
   },
   statusName: { ...STATUS_NAME_EN },
   supervisor: supervisorEn,
+  scan: scanEn,
   common: { loading: 'Loading…', error: 'Something went wrong: {{message}}', cancel: 'Cancel', close: 'Close' },
 };

@@ -2,6 +2,7 @@ import { ACTION_NAME_VI } from '../../src-shared/domain/lifecycle/apply';
 import { STATUS_NAME_VI } from '../../src-shared/domain/dossier-status';
 import { supervisorVi } from './supervisor';
 import { authVi } from './auth';
+import { scanVi } from './scan';
 
 /** Vietnamese, the default UI language. */
 export const vi = {
@@ -271,6 +272,7 @@ export const vi = {
   },
   statusName: { ...STATUS_NAME_VI },
   supervisor: supervisorVi,
+  scan: scanVi,
   common: { loading: 'Đang tải…', error: 'Đã có lỗi: {{message}}', cancel: 'Hủy', close: 'Đóng' },
 };
 export type Messages = typeof vi;

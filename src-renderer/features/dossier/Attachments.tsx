@@ -3,11 +3,14 @@ import { useTranslation } from 'react-i18next';
 import type { DossierDoc, FileMetaDoc } from '../../../src-shared/contract/documents';
 import { ACCEPTED_MIME } from '../../files/file-kind';
 import { attachFiles, ATTACH_MAX_BYTES } from '../../files/attach';
+import { batchIdForDossier } from '../../digitize/batch-id';
+import { useBatch } from '../../digitize/batch-store';
 import { useObservable } from '../../hooks';
 import { recordSyncState } from '../../sync/outbox';
 import { useWorkspace } from '../../workspace-context';
 import { ErrorAlert } from '../shell/ErrorAlert';
 import { SyncBadge } from '../sync/SyncBadge';
+import { ScanPanel } from '../scan/ScanPanel';
 
 const mb = (bytes: number) => (bytes / 1024 / 1024).toLocaleString('vi-VN', { maximumFractionDigits: 1 });
 
@@ -19,6 +22,9 @@ export function Attachments({ dossier }: { dossier: DossierDoc }) {
   const rows = useObservable(() => ws.db.outbox.find({ selector: { dossierId: dossier.id } }).$, [], [ws, dossier.id]);
   const [messages, setMessages] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
+  // Which component the scan panel (số hoá) was opened for; null: closed.
+  const [scanFor, setScanFor] = useState<string | null>(null);
+  const waiting = useBatch(batchIdForDossier(dossier.id)).batch?.pages.length ?? 0;
   const components = [...dossier.components.map((c) => ({ id: c.id, name: c.name })), { id: '', name: t('attachments.other') }];
 
   async function add(componentId: string, list: FileList | null) {
@@ -57,26 +63,40 @@ export function Attachments({ dossier }: { dossier: DossierDoc }) {
                   ))}
                 </td>
                 <td>
-                  <label className="file-button">
-                    {t('attachments.add')}
-                    <input
-                      type="file"
-                      multiple
-                      disabled={busy}
-                      accept={ACCEPTED_MIME.join(',')}
-                      aria-label={t('attachments.addTo', { component: c.name })}
-                      onChange={(e) => {
-                        void add(c.id, e.target.files);
-                        e.target.value = '';
-                      }}
-                    />
-                  </label>
+                  <div className="row-actions">
+                    <button type="button" className="secondary" aria-label={t('scan.openFor', { component: c.name })} onClick={() => setScanFor(c.id)}>
+                      {t('scan.open')}
+                    </button>
+                    <label className="file-button">
+                      {t('attachments.add')}
+                      <input
+                        type="file"
+                        multiple
+                        disabled={busy}
+                        accept={ACCEPTED_MIME.join(',')}
+                        aria-label={t('attachments.addTo', { component: c.name })}
+                        onChange={(e) => {
+                          void add(c.id, e.target.files);
+                          e.target.value = '';
+                        }}
+                      />
+                    </label>
+                  </div>
                 </td>
               </tr>
             );
           })}
         </tbody>
       </table>
+      {scanFor === null && waiting > 0 && (
+        <p className="actions" role="status">
+          {t('scan.waiting', { count: waiting })}
+          <button type="button" className="secondary" onClick={() => setScanFor(dossier.components[0]?.id ?? '')}>
+            {t('scan.showBatch')}
+          </button>
+        </p>
+      )}
+      {scanFor !== null && <ScanPanel key={scanFor} dossier={dossier} componentId={scanFor} onClose={() => setScanFor(null)} />}
     </section>
   );
 }

@@ -1,8 +1,10 @@
 import { useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Applicant } from '../../../src-shared/contract/documents';
-import { parseCccdQr } from '../../../src-shared/domain/applicant/cccd-qr';
+import { parseCccdQr, type CccdQrParsed } from '../../../src-shared/domain/applicant/cccd-qr';
+import { applicantFromCard } from '../../digitize/id-card';
 import { useLocalize } from '../../localize';
+import { IdCardImageReader } from '../scan/IdCardImageReader';
 import { formatViDateInput, parseViDate } from './reception-form';
 
 interface Props {
@@ -30,11 +32,15 @@ export function ApplicantFields({ applicant, onChange, errors }: Props) {
       setQrMessage({ ok: false, text: result.errors.map(localize).join(' ') });
       return;
     }
-    const card = result;
-    set({ kind: 'individual', name: card.name, idNumber: card.idNumber, birthDate: card.birthDate, gender: card.gender, address: card.address });
-    setBirthText(formatViDateInput(card.birthDate));
+    fillFromCard(result);
     setQr('');
-    setQrMessage({ ok: true, text: t('applicant.qrRead', { name: card.name }) });
+    setQrMessage({ ok: true, text: t('applicant.qrRead', { name: result.name }) });
+  }
+
+  /** The card's details into the form: from the USB reader's text or, once confirmed, from a card image. */
+  function fillFromCard(card: CccdQrParsed) {
+    onChange(applicantFromCard(applicant, card));
+    setBirthText(formatViDateInput(card.birthDate));
   }
 
   const field = (name: keyof Applicant, label: string, extra: Record<string, unknown> = {}) => (
@@ -104,6 +110,8 @@ export function ApplicantFields({ applicant, onChange, errors }: Props) {
         {field('email', t('applicant.email'), { type: 'email', maxLength: 254 })}
       </div>
       {field('address', t('applicant.address'), { maxLength: 500 })}
+      {/* Last in the tab order: the keyboard path QR field → phone stays as clerks learnt it. */}
+      <IdCardImageReader onFill={fillFromCard} />
     </fieldset>
   );
 }

@@ -7,10 +7,14 @@ import { LanguageSwitch } from '../shell/LanguageSwitch';
 import { AgencyProfileForm } from './AgencyProfileForm';
 import { EnrollmentForm } from './EnrollmentForm';
 import { KnownUsers, LockSettings } from '../lock/LockSettings';
+import { WatchFolderSettings } from '../scan/WatchFolderSettings';
+import { canReceive } from '../../supervisor/roles';
+import { useWorkspace } from '../../workspace-context';
 
 export function SettingsPage() {
   const { t } = useTranslation();
   const settings = useSettings();
+  const ws = useWorkspace();
   const [info, setInfo] = useState<MethodResponse<'app.info'> | null>(null);
   useEffect(() => {
     void desktop().invoke('app.info', {}).then(setInfo);
@@ -33,6 +37,8 @@ export function SettingsPage() {
       <KnownUsers />
       <EnrollmentForm />
       <AgencyProfileForm />
+      {/* The scan folder feeds digitisation, which only counters do. */}
+      {canReceive(ws.user.role) && <WatchFolderSettings />}
     </section>
   );
 }

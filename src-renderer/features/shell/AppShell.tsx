@@ -11,7 +11,7 @@ import { LedgerPage } from '../ledger/LedgerPage';
 import { DossierView } from '../dossier/DossierView';
 import { SyncPage } from '../sync/SyncPage';
 import { SettingsPage } from '../settings/SettingsPage';
-import { PlaceholderPage } from '../placeholder/PlaceholderPage';
+import { ScanPage } from '../scan/ScanPage';
 import { SupervisorPage } from '../supervisor/SupervisorPage';
 import { areasFor } from '../../supervisor/roles';
 
@@ -54,7 +54,7 @@ export function AppShell({ onLogout }: { onLogout: () => void }) {
           {current === 'sync' && <SyncPage />}
           {current === 'settings' && <SettingsPage />}
           {current === 'supervisor' && <SupervisorPage />}
-          {current === 'scan' && <PlaceholderPage area="scan" />}
+          {current === 'scan' && <ScanPage />}
         </div>
       </main>
     </div>
