@@ -8,13 +8,14 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { digitizeBench } from './digitize/module';
 import { idbBench } from './idb/module';
 import { renderBenchRows } from './lib/table';
 import { supervisorBench } from './supervisor/module';
 import { syncBench } from './sync/module';
 import type { BenchModule, MachineInfo } from './lib/types';
 
-const MODULES: BenchModule[] = [idbBench, syncBench, supervisorBench];
+const MODULES: BenchModule[] = [idbBench, syncBench, supervisorBench, digitizeBench];
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 const resultsDir = path.join(root, 'test', 'bench', 'results');

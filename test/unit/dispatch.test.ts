@@ -5,6 +5,9 @@ import type { Settings } from '../../src-shared/contract/desktop';
 const SHA = 'a'.repeat(64);
 const settings: Settings = { portalUrl: 'https://portal.example.gov.vn', workstationId: 'ws-1', language: 'vi', lockAfterMinutes: 10 };
 
+const emptyBatch = { id: 'b', createdAt: 0, pages: [] };
+const watchStatus = { folder: null, watching: false, problem: null, imported: 0, lastImportAt: null };
+
 function setup() {
   const handlers = {
     'app.info': vi.fn(async () => ({ version: '0.1.0', host: 'web' as const, platform: 'linux' })),
@@ -27,6 +30,31 @@ function setup() {
     'auth.verifyOffline': vi.fn(async () => ({ result: 'unknown' as const })),
     'auth.knownUsers': vi.fn(async () => ({ users: [] })),
     'auth.forget': vi.fn(async () => ({ forgotten: false })),
+    'digitize.add': vi.fn(async () => ({ pages: [], refused: [] })),
+    'digitize.batch': vi.fn(async () => emptyBatch),
+    'digitize.arrange': vi.fn(async () => emptyBatch),
+    'digitize.remove': vi.fn(async () => emptyBatch),
+    'digitize.rotate': vi.fn(async (): Promise<never> => {
+      throw new RequestError('no page');
+    }),
+    'digitize.retry': vi.fn(async (): Promise<never> => {
+      throw new RequestError('no page');
+    }),
+    'digitize.cancel': vi.fn(async () => ({ cancelled: 0 })),
+    'digitize.take': vi.fn(async () => emptyBatch),
+    'digitize.pageImage': vi.fn(async () => ({ jpegBase64: '' })),
+    'digitize.pageText': vi.fn(async (): Promise<never> => {
+      throw new RequestError('no page');
+    }),
+    'digitize.assemble': vi.fn(async (): Promise<never> => {
+      throw new RequestError('no page');
+    }),
+    'digitize.discard': vi.fn(async () => ({})),
+    'digitize.readIdCard': vi.fn(async () => ({ codes: [] })),
+    'scanner.list': vi.fn(async () => ({ available: false, devices: [], problem: 'none' })),
+    'scanner.scan': vi.fn(async () => ({ pages: [], refused: [] })),
+    'watchFolder.get': vi.fn(async () => watchStatus),
+    'watchFolder.set': vi.fn(async () => watchStatus),
   } satisfies Handlers;
   const logged: string[] = [];
   const dispatch = createDispatcher(handlers, (m) => logged.push(m));

@@ -88,6 +88,15 @@ describe('decidePermission', () => {
       expect(decidePermission(permission, 'https://evil.example')).toBe(false);
     },
   );
+
+  it('grants the camera (video only) to our own origin, never the microphone or another origin', () => {
+    expect(decidePermission('media', 'app://motcua/', ['video'])).toBe(true);
+    expect(decidePermission('media', 'app://motcua/', ['video', 'audio'])).toBe(false);
+    expect(decidePermission('media', 'app://motcua/', ['audio'])).toBe(false);
+    expect(decidePermission('media', 'app://motcua/', ['unknown'])).toBe(false);
+    expect(decidePermission('media', 'https://evil.example', ['video'])).toBe(false);
+    expect(decidePermission('geolocation', 'app://motcua/', ['video'])).toBe(false);
+  });
 });
 
 describe('resolveAppFile', () => {

@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import sharp from 'sharp';
+import sharp, { type OverlayOptions, type Sharp } from 'sharp';
 import { ADMIN_TEXTS } from './admin-texts';
 
 export const PAGE_CLASSES = ['clean', 'serif', 'small', 'caps', 'noisy-skewed', 'rotated-90', 'rotated-180'] as const;
@@ -82,7 +82,7 @@ async function renderUpright(lines: readonly string[], style: Style, withSeal: b
     .negate()
     .png()
     .toBuffer();
-  const layers: sharp.OverlayOptions[] = [{ input: text, top: MARGIN.top, left: MARGIN.left }];
+  const layers: OverlayOptions[] = [{ input: text, top: MARGIN.top, left: MARGIN.left }];
   if (withSeal) layers.push({ input: sealSvg(), top: A4_300.height - 900, left: A4_300.width - 800 });
   return sharp({ create: { ...A4_300, channels: 3, background: '#ffffff' } })
     .composite(layers)
@@ -108,7 +108,7 @@ export async function generatePage(cls: PageClass, variant = 0): Promise<Generat
   const lines = style.caps ? passage.map((l) => l.toLocaleUpperCase('vi')) : passage;
   const upright = await renderUpright(lines, style, cls === 'clean');
   const name = `${cls}-${variant}`;
-  const done = async (image: sharp.Sharp, format: 'png' | 'jpeg'): Promise<GeneratedPage> => {
+  const done = async (image: Sharp, format: 'png' | 'jpeg'): Promise<GeneratedPage> => {
     const { data, info } = await (format === 'png' ? image.png() : image.jpeg({ quality: 45 })).toBuffer({ resolveWithObject: true });
     return { cls, name: `${name}.${format === 'png' ? 'png' : 'jpg'}`, text: lines.filter((l) => l !== '').join('\n'), bytes: data, format, width: info.width, height: info.height };
   };
