@@ -297,10 +297,14 @@ export const desktopMethods = {
     request: empty,
     response: z.object({ available: z.boolean(), devices: z.array(scannerDeviceSchema), problem: z.string().nullable() }),
   },
-  /** Scans one page or the whole feeder into a batch; the pages then go through OCR like any other. */
+  /**
+   * Scans one page or the whole feeder into a batch; the pages then go through OCR like any other.
+   * A scanner failure (jam, empty feeder) is a `problem` in both languages, and the pages scanned
+   * before it are kept.
+   */
   'scanner.scan': {
     request: z.object({ batchId: batchIdSchema, componentId: z.string().max(64), options: scanOptionsSchema }).strict(),
-    response: z.object({ pages: z.array(digitizePageSchema), refused: z.array(refusedInputSchema) }),
+    response: z.object({ pages: z.array(digitizePageSchema), refused: z.array(refusedInputSchema), problem: z.string().nullable() }),
   },
   /** The folder network scanners drop files into (null: none), and what the watcher last did. */
   'watchFolder.get': { request: empty, response: watchFolderStatusSchema },

@@ -52,7 +52,7 @@ function setup() {
     'digitize.discard': vi.fn(async () => ({})),
     'digitize.readIdCard': vi.fn(async () => ({ codes: [] })),
     'scanner.list': vi.fn(async () => ({ available: false, devices: [], problem: 'none' })),
-    'scanner.scan': vi.fn(async () => ({ pages: [], refused: [] })),
+    'scanner.scan': vi.fn(async () => ({ pages: [], refused: [], problem: null })),
     'watchFolder.get': vi.fn(async () => watchStatus),
     'watchFolder.set': vi.fn(async () => watchStatus),
   } satisfies Handlers;

@@ -3,14 +3,28 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { ScanOptions } from '../../../src-shared/contract/digitize';
-import { scanPages } from '../intake';
+import { bilingual, scanPages, ScanError, type ScanExtras } from '../intake';
 import type { AddOutcome, Digitizer } from './digitizer';
 
-export async function scanIntoBatch(digitizer: Digitizer, batchId: string, componentId: string, options: ScanOptions): Promise<AddOutcome> {
+export interface ScanOutcome extends AddOutcome {
+  /** What went wrong with the scanner, for the clerk (both languages); null when the scan finished. */
+  problem: string | null;
+}
+
+export async function scanIntoBatch(digitizer: Digitizer, batchId: string, componentId: string, options: ScanOptions, extras?: ScanExtras): Promise<ScanOutcome> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'motcua-scan-'));
   try {
-    const files = await scanPages(options, dir);
-    const outcome: AddOutcome = { pages: [], refused: [] };
+    let files: string[];
+    let problem: string | null = null;
+    try {
+      files = await scanPages(options, dir, undefined, extras);
+    } catch (error) {
+      if (!(error instanceof ScanError)) throw error;
+      // A jam mid-feeder leaves the pages scanned before it: keep them, say what happened.
+      files = error.pages;
+      problem = bilingual(error.messageVi, error.message);
+    }
+    const outcome: ScanOutcome = { pages: [], refused: [], problem };
     const stamp = new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-');
     for (const [i, file] of files.entries()) {
       const added = await digitizer.addFile(batchId, componentId, `scan-${stamp}-${i + 1}.png`, await fs.readFile(file), 'scanner');

@@ -16,7 +16,8 @@ const FORMAT = `%d${SEP}%v${SEP}%m${SEP}%t%n`;
 /** Listing probes USB and the network (eSCL, airscan): a few seconds is normal, a minute is not. */
 const LIST_TIMEOUT_MS = 60_000;
 
-const bilingual = (vi: string, en: string) => `${vi} (${en})`;
+/** One message for both UI languages: the Vietnamese first, the English for support in brackets. */
+export const bilingual = (vi: string, en: string) => `${vi} (${en})`;
 
 export function parseDeviceList(stdout: string): ScannerDevice[] {
   const devices: ScannerDevice[] = [];

@@ -17,6 +17,7 @@ export function ScannerControls({ batchId, componentId, onScanned, run }: { batc
   const [list, setList] = useState<ScannerList | null>(null);
   const [looking, setLooking] = useState(false);
   const [scanning, setScanning] = useState(false);
+  const [scanProblem, setScanProblem] = useState<string | null>(null);
   const [options, setOptions] = useState<Omit<ScanOptions, 'device'> & { device: string }>({ device: '', resolution: DEFAULT_RESOLUTION, mode: 'Color', batch: false });
 
   const look = () =>
@@ -34,8 +35,11 @@ export function ScannerControls({ batchId, componentId, onScanned, run }: { batc
   const scan = () =>
     run(async () => {
       setScanning(true);
+      setScanProblem(null);
       try {
-        onScanned(await scanPages(batchId, componentId, options));
+        const { problem, ...outcome } = await scanPages(batchId, componentId, options);
+        setScanProblem(problem);
+        onScanned(outcome);
       } finally {
         setScanning(false);
       }
@@ -94,6 +98,11 @@ export function ScannerControls({ batchId, componentId, onScanned, run }: { batc
             {t('scan.scanner.feeder')}
           </label>
         </div>
+      )}
+      {scanProblem && (
+        <p className="error" role="alert" data-testid="scan-problem">
+          {scanProblem}
+        </p>
       )}
       <div className="actions">
         {list?.available && list.devices.length > 0 && (

@@ -27,8 +27,8 @@ const MESSAGES: Record<InputErrorCode, (name: string) => BilingualMessage> = {
     messageEn: `The file '${n}' is corrupt; its image cannot be read. Scan the page again.`,
   }),
   'wrong-type': (n) => ({
-    messageVi: `Tệp «${n}» không phải ảnh quét hay PDF. Chỉ nhận ảnh JPEG, PNG, TIFF (nhiều trang), WebP, BMP và tệp PDF.`,
-    messageEn: `The file '${n}' is not a scanned image or a PDF. Accepted: JPEG, PNG, (multi-page) TIFF, WebP, BMP and PDF.`,
+    messageVi: `Tệp «${n}» không phải ảnh quét hay PDF. Chỉ nhận ảnh JPEG, PNG, TIFF (nhiều trang), WebP và tệp PDF.`,
+    messageEn: `The file '${n}' is not a scanned image or a PDF. Accepted: JPEG, PNG, (multi-page) TIFF, WebP and PDF.`,
   }),
   'too-large': (n) => ({
     messageVi: `Ảnh «${n}» quá lớn (trên ${INPUT_LIMITS.maxMegapixels} triệu điểm ảnh). Hãy quét lại ở độ phân giải 300 dpi.`,

@@ -2,7 +2,7 @@
  * The workstation's digitisation service end to end on real parts (sharp, tesseract.js, pdf-lib,
  * the vault): batches, the queue, cancellation, clerk's turns, the inbox, crash recovery, the PDF.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DigitizeBatch } from '../../../src-shared/contract/digitize';
 import { createDigitizer, DigitizeRequestError, type Digitizer } from '../../../src-main/services/digitize/digitizer';
 import { createDigitizeEngine, type DigitizeEngine } from '../../../src-main/services/digitize/engine';
+import { scanIntoBatch } from '../../../src-main/services/digitize/scan-into-batch';
 import { createVault } from '../../../src-main/services/vault';
 import { defaultResourcesDir } from '../../../src-main/services/paths';
 import { characterErrorRate } from '../../support/digitize/cer';
@@ -147,4 +148,17 @@ describe('digitizer', () => {
     expect(await fs.readdir(path.join(dataDir, 'digitize', 'sources'))).toEqual([]);
     await expect(digitizer.pageText('dossier-2', a.id)).rejects.toBeInstanceOf(DigitizeRequestError);
   }, 240_000);
+
+  it.skipIf(spawnSync('scanimage', ['--version']).status !== 0)('adds SANE scans to a batch and says in Vietnamese when the scanner jams', async () => {
+    const { digitizer } = setup();
+    const options = { device: 'test', resolution: 75, mode: 'Gray', batch: false } as const;
+    const scanned = await scanIntoBatch(digitizer, 'inbox', 'c1', options);
+    expect([scanned.pages.length, scanned.refused, scanned.problem]).toEqual([1, [], null]);
+    expect(scanned.pages[0]!.source.via).toBe('scanner');
+    const jammed = await scanIntoBatch(digitizer, 'inbox', 'c1', options, { extraArgs: ['--read-return-value=SANE_STATUS_JAMMED'] });
+    expect(jammed.pages).toEqual([]);
+    expect(jammed.problem).toMatch(/^Giấy bị kẹt trong máy quét/);
+    expect((await digitizer.batch('inbox')).pages).toHaveLength(1);
+    await digitizer.close();
+  });
 });
