@@ -10,6 +10,13 @@ describe('resolution', () => {
     expect(sourceDpi(2480, 3508, null)).toBeCloseTo(300, 0);
     // An ID card (CCCD) scanned at 300 dpi is 3.4 inches wide: believable.
     expect(sourceDpi(1011, 638, 300)).toBe(300);
+    // Without a dpi, a card crop is read as a card (not as an A4 page at 86 dpi), in either orientation.
+    expect(sourceDpi(1011, 638, null)).toBe(300);
+    expect(sourceDpi(1276, 2022, null)).toBe(600);
+    expect(outputResolution(1011, 638, null)).toEqual({ dpi: 300, scale: 1 });
+    // A 16:10 or 4:3 photo is no card: read as A4.
+    expect(sourceDpi(1920, 1200, null)).toBeCloseTo(1920 / 11.69, 0);
+    expect(sourceDpi(4000, 3000, null)).toBeCloseTo(4000 / 11.69, 0);
   });
 
   it('keeps 200–400 dpi, brings the rest to 300', () => {
