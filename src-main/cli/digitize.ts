@@ -15,6 +15,7 @@ import { createDigitizeEngine } from '../services/digitize/engine';
 import { InputError } from '../services/digitize/types';
 import { defaultResourcesDir } from '../services/paths';
 import type { Out } from './portal-http';
+import { eachLimited } from '../services/each-limited';
 
 export const DIGITIZE_USAGE = 'digitize <input files…> --out <dir> [--clerk <name>] [--jobs <n>] [--no-id-card]';
 
@@ -66,7 +67,8 @@ export async function runDigitizeCommand(args: string[], _env: NodeJS.ProcessEnv
   const bases = outputBases(inputs);
   let failed = 0;
   try {
-    for (const [i, input] of inputs.entries()) {
+    // Files run side by side as pages do, so single-page files keep every OCR worker busy.
+    await eachLimited(inputs, engine.ocrPoolSize, async (input, i) => {
       const name = path.basename(input);
       try {
         const { skipped, report } = await digitizeFile(engine, input, {
@@ -85,7 +87,7 @@ export async function runDigitizeCommand(args: string[], _env: NodeJS.ProcessEnv
         failed++;
         err(`${name}: ${problemOf(error, name)}`);
       }
-    }
+    });
   } finally {
     await engine.close();
   }

@@ -12,6 +12,7 @@ import type { OcrPage } from '../../../src-shared/contract/digitize';
 import { parseCccdQr, type CccdQrData } from '../../../src-shared/domain/applicant/cccd-qr';
 import { writeFileAtomic } from '../atomic-file';
 import { SOFTWARE, type DigitizeEngine } from './engine';
+import { eachLimited } from '../each-limited';
 
 export interface PageReport {
   page: number;
@@ -71,15 +72,6 @@ async function readJson<T>(file: string): Promise<T | null> {
   }
 }
 
-/** Runs `count` tasks with at most `limit` at once, in index order of start. */
-async function forEachLimited(count: number, limit: number, run: (index: number) => Promise<void>): Promise<void> {
-  let next = 0;
-  const lane = async () => {
-    while (next < count) await run(next++);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, count) }, lane));
-}
-
 export async function digitizeFile(engine: DigitizeEngine, input: string, options: DigitizeFileOptions): Promise<DigitizeFileResult> {
   const started = performance.now();
   const bytes = await fs.readFile(input);
@@ -97,7 +89,7 @@ export async function digitizeFile(engine: DigitizeEngine, input: string, option
   const checkpoints: Checkpoint[] = new Array(pageCount);
   let resumedPages = 0;
 
-  await forEachLimited(pageCount, engine.ocrPoolSize, async (index) => {
+  await eachLimited(Array.from({ length: pageCount }, (_, i) => i), engine.ocrPoolSize, async (index) => {
     const stem = path.join(partial, `page-${String(index + 1).padStart(4, '0')}`);
     const saved = await readJson<Checkpoint>(`${stem}.json`);
     if (saved && (await fs.stat(`${stem}.jpg`).catch(() => null))) {

@@ -13,6 +13,7 @@ import { storedHashes } from './blob-status';
 import { createUploadStore } from './queue-store';
 import { doneStatus, newRecord, statusOf, type UploadErrorCode, type UploadRecord } from './record';
 import { isPortalUploadUrl, startAttempt, type Attempt, type AttemptOutcome } from './tus-attempt';
+import { eachLimited } from '../each-limited';
 
 export interface Connection {
   portalUrl: string;
@@ -382,20 +383,6 @@ export function createUploader(options: UploaderOptions): Uploader {
       entry.backoffLevel = 0;
     }
     pump();
-  }
-
-  /** Runs `work` on every item, at most `limit` at a time; the first failure is rethrown after all stop. */
-  async function eachLimited<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
-    let next = 0;
-    let failure: unknown = null;
-    const worker = async () => {
-      while (next < items.length && failure === null) {
-        const item = items[next++] as T;
-        await work(item).catch((error: unknown) => (failure ??= error));
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-    if (failure !== null) throw failure;
   }
 
   return {
