@@ -2,7 +2,7 @@
  * Loads the real bundled main process (dist layout in a temp folder) against a fake `electron`
  * module, so the wiring of security.ts and the dispatcher is checked without the Electron binary.
  */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { APP_VERSION } from '../../src-main/version';
 import Module, { createRequire } from 'node:module';
 import os from 'node:os';
@@ -11,6 +11,9 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildMain } from '../../scripts/build-main.mjs';
 import { IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL } from '../../src-shared/contract/desktop';
+import type { ImageTasks } from '../../src-main/services/digitize/image-worker';
+import { createThreadPool } from '../../src-main/services/workers/thread-pool';
+import { generateIdCard } from '../support/digitize/id-card';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const appDir = mkdtempSync(path.join(os.tmpdir(), 'motcua-electron-app-'));
@@ -151,6 +154,8 @@ beforeAll(async () => {
   await buildMain({ outDir: path.dirname(mainFile) });
   // Mirror the repository layout: the bundle finds resources/ two folders up, like the sources do.
   cpSync(path.join(repo, 'resources', 'seed'), path.join(appDir, 'resources', 'seed'), { recursive: true });
+  // Native and WebAssembly modules (sharp, tesseract.js) stay external to the bundle, as in the package.
+  symlinkSync(path.join(repo, 'node_modules'), path.join(appDir, 'node_modules'), 'dir');
   mkdirSync(path.join(appDir, 'dist-renderer'), { recursive: true });
   writeFileSync(path.join(appDir, 'dist-renderer', 'index.html'), '<!doctype html><title>motcua</title>');
 }, 60_000);
@@ -279,9 +284,9 @@ describe('Electron main process wiring (fake electron)', () => {
     const fake = await startApp();
     const invoke = fake.state.ipc.get(IPC_INVOKE_CHANNEL)!;
     await expect(invoke(appSender, 'settings.update', { language: 'en' })).resolves.toMatchObject({ ok: true });
-    expect(fake.windows[0]!.webContents.sent).toEqual([
-      [IPC_EVENT_CHANNEL, { event: 'settings.changed', payload: expect.objectContaining({ language: 'en' }) }],
-    ]);
+    // Other services (the watched folder) may speak at start: only the settings events are counted.
+    const settingsEvents = fake.windows[0]!.webContents.sent.filter(([, m]) => (m as { event: string }).event === 'settings.changed');
+    expect(settingsEvents).toEqual([[IPC_EVENT_CHANNEL, { event: 'settings.changed', payload: expect.objectContaining({ language: 'en' }) }]]);
   });
 
   it('binds the vault and the upload queue, and pushes uploads.changed to the page', async () => {
@@ -308,5 +313,21 @@ describe('Electron main process wiring (fake electron)', () => {
     await vi.waitFor(() => expect(fake.windows).toHaveLength(1));
     await fake.state.ipc.get(IPC_INVOKE_CHANNEL)!(appSender, 'settings.get', {});
     expect(JSON.parse(readFileSync(path.join(dataDir, 'settings.json'), 'utf8'))).toHaveProperty('workstationId');
+  });
+
+  it('ships a digitisation worker bundle that loads sharp and the QR reader from node_modules', async () => {
+    const card = await generateIdCard('rotated-90');
+    const file = path.join(appDir, card.name);
+    writeFileSync(file, card.bytes);
+    const pool = createThreadPool<ImageTasks>({ file: path.join(path.dirname(mainFile), 'digitize-worker.cjs'), workerData: {} }, 1);
+    try {
+      expect(await pool.run('inspect', file, card.name)).toEqual({ kind: 'png', pageCount: 1 });
+      const prepared = await pool.run('prepare', file, card.name, 0);
+      expect([...Buffer.from(prepared.jpeg).subarray(0, 2)]).toEqual([0xff, 0xd8]);
+      expect(Math.max(prepared.width, prepared.height) / Math.min(prepared.width, prepared.height)).toBeCloseTo(Math.max(card.width, card.height) / Math.min(card.width, card.height), 1);
+      expect(await pool.run('readQrBytes', new Uint8Array(card.bytes))).toEqual([card.qrText]);
+    } finally {
+      await pool.close();
+    }
   });
 });

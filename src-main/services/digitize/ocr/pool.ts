@@ -7,7 +7,7 @@ import { InputError, type OcrPool, type RawOcrPage, type RecognizeOptions } from
 import { imageSize } from './image-size';
 import { toRawOcrPage } from './map-result';
 import { startOcrWorker, type OcrWorker } from './ocr-worker';
-import { assertLocalTessdata } from './tessdata';
+import { assertLocalTessdata, missingModel } from './tessdata';
 
 export interface OcrPoolOptions {
   /** Folder holding vie.traineddata.gz (tessdataDir(resourcesDir)). */
@@ -98,6 +98,9 @@ export function createOcrPool(options: OcrPoolOptions): ConcreteOcrPool {
     if (slot.worker) return Promise.resolve(slot.worker);
     if (slot.starting) return slot.starting;
     if (closed) return Promise.reject(new InputError('cancelled', 'OCR pool closed'));
+    // Checked here, not at creation: an incomplete installation must not stop the app from starting.
+    const missing = missingModel(options.langPath);
+    if (missing) return Promise.reject(new InputError('ocr-failed', missing));
     let worker: OcrWorker | null = null;
     const starting = startOcrWorker({
       langPath: options.langPath,

@@ -19,15 +19,16 @@ export function traineddataFile(langPath: string): string {
 }
 
 /**
- * Refuses anything but an absolute local folder that holds the model: tesseract.js treats a URL
- * (or a missing langPath) as a place to fetch from, and a relative path depends on the working
- * directory.
+ * Refuses anything but an absolute local folder: tesseract.js treats a URL (or a missing langPath)
+ * as a place to fetch from, and a relative path depends on the working directory.
  */
 export function assertLocalTessdata(langPath: string): void {
   if (!path.isAbsolute(langPath) || /^[a-z][a-z0-9+.-]*:\/\//i.test(langPath)) {
     throw new Error(`OCR langPath must be an absolute local folder, got '${langPath}'`);
   }
-  if (!existsSync(traineddataFile(langPath))) {
-    throw new Error(`OCR model not found: ${traineddataFile(langPath)} (the app installation is incomplete)`);
-  }
+}
+
+/** Why the model cannot be loaded (an incomplete installation), or null when it is there. */
+export function missingModel(langPath: string): string | null {
+  return existsSync(traineddataFile(langPath)) ? null : `OCR model not found: ${traineddataFile(langPath)} (the app installation is incomplete)`;
 }

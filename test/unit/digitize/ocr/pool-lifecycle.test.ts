@@ -140,10 +140,12 @@ describe('OCR pool life cycle', () => {
     SLOW,
   );
 
-  it('refuses a model location it would have to download from or cannot find', () => {
+  it('refuses a model location it would have to download from, and fails pages (not the app) without the model', async () => {
     expect(() => createOcrPool({ langPath: 'https://cdn.jsdelivr.net/npm/@tesseract.js-data/vie/4.0.0_best_int' })).toThrow(/absolute local folder/);
     expect(() => createOcrPool({ langPath: 'resources/tessdata' })).toThrow(/absolute local folder/);
-    expect(() => createOcrPool({ langPath: path.join(workDir, 'missing') })).toThrow(/model not found/);
+    const missing = createOcrPool({ langPath: path.join(workDir, 'missing') });
+    await expect(missing.recognize(crop.png, { dpi: 300 })).rejects.toMatchObject({ code: 'ocr-failed', message: expect.stringMatching(/model not found/) });
+    await missing.close();
   });
 
   it(
