@@ -5,6 +5,7 @@ import { takeFromInbox } from '../../digitize/batch-actions';
 import { useBatch } from '../../digitize/batch-store';
 import { InboxPages } from './InboxPages';
 import type { ComponentOption } from './PageRow';
+import { ComponentSelect } from './ComponentSelect';
 
 /** Pages network scanners left in the watched folder, taken into this dossier for one component. */
 export function InboxTake({ batchId, components, componentId, run, onTaken }: { batchId: string; components: ComponentOption[]; componentId: string; run: (work: () => Promise<unknown>) => Promise<void>; onTaken: (count: number) => void }) {
@@ -23,16 +24,7 @@ export function InboxTake({ batchId, components, componentId, run, onTaken }: { 
       {batch && <InboxPages batch={batch} selected={selected} onChange={setSelected} />}
       {count > 0 && (
         <div className="row">
-          <label>
-            {t('scan.inbox.takeTo')}
-            <select value={target} onChange={(e) => setTarget(e.target.value)}>
-              {components.map((c) => (
-                <option key={c.id || 'other'} value={c.id}>
-                  {c.name}
-                </option>
-              ))}
-            </select>
-          </label>
+          <ComponentSelect label={t('scan.inbox.takeTo')} value={target} onChange={setTarget} components={components} />
           <div className="actions">
             <button
               type="button"

@@ -16,6 +16,7 @@ import { PageDetail } from './PageDetail';
 import { ScannerControls } from './ScannerControls';
 import './scan.css';
 import { useScanText } from './use-scan-text';
+import { ComponentSelect } from './ComponentSelect';
 
 interface Notice {
   ok: boolean;
@@ -98,16 +99,7 @@ export function ScanPanel({ dossier, componentId, onClose }: { dossier: DossierD
         </button>
       </div>
       <div className="row">
-        <label>
-          {t('scan.addTo')}
-          <select name="scan-component" value={target} onChange={(e) => setTarget(e.target.value)}>
-            {components.map((c) => (
-              <option key={c.id || 'other'} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <ComponentSelect label={t('scan.addTo')} name="scan-component" value={target} onChange={setTarget} components={components} />
       </div>
       <div className="actions">
         <FilePicker label={t('scan.chooseFiles')} ariaLabel={t('scan.chooseFilesLabel')} accept={SCAN_ACCEPT} multiple disabled={adding} onFiles={(files) => void add(() => addFiles(batchId, target, files))} />

@@ -6,6 +6,7 @@ import { batchIdForDossier } from '../../digitize/batch-id';
 import { searchDossiers } from '../../dossiers/search';
 import { useWorkspace } from '../../workspace-context';
 import { ErrorAlert } from '../shell/ErrorAlert';
+import { ComponentSelect } from './ComponentSelect';
 
 /**
  * Sends the inbox pages the clerk selected to a dossier found by its code (mã hồ sơ), for one of
@@ -83,16 +84,7 @@ export function SendToDossier({ pageIds, onSent }: { pageIds: string[]; onSent: 
               ))}
             </select>
           </label>
-          <label>
-            {t('scan.send.component')}
-            <select value={componentId} onChange={(e) => setComponentId(e.target.value)}>
-              {[...chosen.components, { id: '', name: t('scan.other') }].map((c) => (
-                <option key={c.id || 'other'} value={c.id}>
-                  {c.name}
-                </option>
-              ))}
-            </select>
-          </label>
+          <ComponentSelect label={t('scan.send.component')} value={componentId} onChange={setComponentId} components={[...chosen.components, { id: '', name: t('scan.other') }]} />
           <div className="actions">
             <button type="button" onClick={() => void send()}>
               {t('scan.send.submit')}

@@ -1,18 +1,10 @@
 /** Seeded randomness for the bench data: the same seed always builds the same database. */
+import { mulberry32 } from '../../support/prng';
 
 export type Rand = () => number;
 
 /** mulberry32: small, fast, good enough to spread test data. */
-export function prng(seedValue: number): Rand {
-  let a = seedValue >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const prng: (seedValue: number) => Rand = mulberry32;
 
 export function pick<T>(rand: Rand, items: readonly T[]): T {
   return items[Math.floor(rand() * items.length)] as T;

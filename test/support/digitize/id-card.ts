@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import qrcode from 'qrcode-generator';
 import sharp, { type Sharp } from 'sharp';
-import { mulberry32 } from './pages';
+import { mulberry32 } from '../prng';
 
 export const ID_CARD_VARIANTS = [
   'flat',

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sharp, { type OverlayOptions, type Sharp } from 'sharp';
 import { ADMIN_TEXTS } from './admin-texts';
+import { mulberry32 } from '../prng';
 
 export const PAGE_CLASSES = ['clean', 'serif', 'small', 'caps', 'noisy-skewed', 'rotated-90', 'rotated-180'] as const;
 export type PageClass = (typeof PAGE_CLASSES)[number];
@@ -51,17 +52,6 @@ const STYLES: Record<PageClass, Style> = {
 
 const escapeMarkup = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-/** Deterministic pseudo-random numbers (mulberry32). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A red round seal (con dấu) near the bottom right: the stored page must keep it red. */
 function sealSvg(): Buffer {

@@ -23,6 +23,7 @@ import {
 } from '../../../src-shared/domain/dossier-code/allocator';
 import { compileFormat, parseDossierCode, type DossierCodeFormat } from '../../../src-shared/domain/dossier-code/format';
 import { vnDay } from '../../../src-shared/domain/vn-time';
+import { mulberry32 } from '../../support/prng';
 
 const RUNS = 150;
 const H56 = '000.17.22.H56';
@@ -83,16 +84,8 @@ const scenario = fc.record({
 });
 type Scenario = typeof scenario extends fc.Arbitrary<infer T> ? T : never;
 
-/** mulberry32: the scenario's events come from its seed, so a failure replays exactly. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+/** The scenario's events come from its seed, so a failure replays exactly. */
+const prng = mulberry32;
 
 function check(ok: boolean, message: () => string): void {
   if (!ok) throw new Error(message());

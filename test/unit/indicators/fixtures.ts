@@ -1,6 +1,7 @@
 /** Hand-built indicator records for the rule tests: September 2026 (01–02/09 are holidays). */
 import type { IndicatorRecord } from '../../../src-shared/domain/indicators/record';
 import { parseVnDateTime } from '../../../src-shared/domain/vn-time';
+import { mulberry32 } from '../../support/prng';
 
 export const at = (local: string): number => parseVnDateTime(local)!;
 
@@ -36,13 +37,5 @@ export function recordMaker(defaults: Partial<IndicatorRecord> = {}, code = (n: 
   };
 }
 
-/** Deterministic pseudo-random numbers (mulberry32), so a failure can be replayed. */
-export function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+/** Deterministic pseudo-random numbers, so a failure can be replayed. */
+export const random = mulberry32;

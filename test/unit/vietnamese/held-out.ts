@@ -5,7 +5,7 @@
  */
 import { composeLetter, splitLetter, type Tone } from '../../../src-shared/domain/vietnamese/letters';
 import { applyTone, parseSyllable } from '../../../src-shared/domain/vietnamese/syllable';
-import { mulberry32 } from '../../support/digitize/pages';
+import { mulberry32 } from '../../support/prng';
 
 export const HELD_OUT_PASSAGES: readonly (readonly string[])[] = [
   [

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
 import { PDFDocument } from 'pdf-lib';
 import sharp from 'sharp';
-import { mulberry32 } from '../../../support/digitize/pages';
+import { mulberry32 } from '../../../support/prng';
 
 export const A4 = { width: 2480, height: 3508 } as const;
 

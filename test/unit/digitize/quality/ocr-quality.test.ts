@@ -12,7 +12,8 @@ import type { QuarterTurn } from '../../../../src-shared/contract/digitize';
 import { createDigitizeEngine, type DigitizeEngine, type RecognizedPage } from '../../../../src-main/services/digitize/engine';
 import { defaultResourcesDir } from '../../../../src-main/services/paths';
 import { characterErrorRate } from '../../../support/digitize/cer';
-import { generatePage, mulberry32, PAGE_CLASSES, type GeneratedPage, type PageClass } from '../../../support/digitize/pages';
+import { generatePage, PAGE_CLASSES, type GeneratedPage, type PageClass } from '../../../support/digitize/pages';
+import { mulberry32 } from '../../../support/prng';
 import { digitsOf, rawOcrText } from './raw-text';
 
 /**
