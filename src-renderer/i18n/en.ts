@@ -128,12 +128,7 @@ export const en: Messages = {
     collections: { dossiers: 'Dossiers', dossierEvents: 'Dossier events', files: 'Attachments' },
   },
   settings: { title: 'Settings', language: 'Language', portalUrl: 'Portal address', workstation: 'Workstation id', version: 'Version' },
-  placeholder: {
-    scan: 'Scan, OCR and searchable PDFs for each dossier component.',
-    ledger: 'The dossier ledger in the official form, printing and export.',
-    supervisor: 'Late and due-soon dossiers, service-quality indicators and the daily sign-off.',
-    comingSoon: 'This area is under construction.',
-  },
+
   applicant: {
     title: 'Applicant',
     qr: 'Scan the QR code on the citizen ID card',

@@ -135,12 +135,7 @@ export const vi = {
     collections: { dossiers: 'Hồ sơ', dossierEvents: 'Sự kiện hồ sơ', files: 'Tệp đính kèm' },
   },
   settings: { title: 'Cài đặt', language: 'Ngôn ngữ', portalUrl: 'Địa chỉ Cổng', workstation: 'Mã máy trạm', version: 'Phiên bản' },
-  placeholder: {
-    scan: 'Quét, nhận dạng chữ (OCR) và tạo PDF tìm kiếm được cho từng thành phần hồ sơ.',
-    ledger: 'Sổ theo dõi hồ sơ theo mẫu, in và xuất sổ.',
-    supervisor: 'Theo dõi hồ sơ trễ hạn, sắp đến hạn, chỉ số chất lượng phục vụ và ký xác nhận sổ ngày.',
-    comingSoon: 'Chức năng này đang được xây dựng.',
-  },
+
   applicant: {
     title: 'Người nộp hồ sơ',
     qr: 'Quét mã QR trên thẻ Căn cước (CCCD)',
