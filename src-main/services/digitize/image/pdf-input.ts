@@ -1,5 +1,4 @@
 /** PDF inputs: each page rendered by pdfjs-dist onto an @napi-rs/canvas at 300 dpi. */
-import type { Canvas } from '@napi-rs/canvas';
 import sharp from 'sharp';
 import { INPUT_LIMITS } from '../../../../src-shared/domain/digitize/messages';
 import { InputError, type InputDocument, type RasterPage } from '../types';
@@ -19,6 +18,11 @@ export const PDF_RENDER_MAX_PIXELS = 25_000_000;
  * pdfjs drew on it, while one from the module pdfjs required did not: the loaders can give two
  * instances of the native module, and pdfjs mixes in its own DOMMatrix and Path2D objects.
  */
+/** The part of pdfjs' @napi-rs/canvas we read: its RGBA pixels. */
+interface Canvas {
+  data(): Buffer;
+}
+
 interface CanvasFactory {
   create(width: number, height: number): { canvas: Canvas; context: unknown };
   destroy(item: { canvas: Canvas; context: unknown }): void;
