@@ -1,6 +1,6 @@
 /**
  * One input file → a searchable PDF and a JSON report, for batch back-file digitisation (the CLI)
- * and the bench. Resumable: every finished page is checkpointed under `<out>/.motcua-partial/<sha>/`
+ * and the bench. Resumable: every finished page is checkpointed under `<out>/.motcua-partial/<base>-<sha>/`
  * before the next is counted, so a kill mid-file loses at most the pages under way; the PDF and then
  * the JSON (the commit marker) are written atomically, and an input whose JSON already names the
  * same source SHA-256 is skipped.
@@ -83,7 +83,8 @@ export async function digitizeFile(engine: DigitizeEngine, input: string, option
     return { skipped: true, report: previous };
   }
 
-  const partial = path.join(path.dirname(options.outBase), '.motcua-partial', sourceSha);
+  // Keyed by output too: two copies of one file in a run must not share (and remove) checkpoints.
+  const partial = path.join(path.dirname(options.outBase), '.motcua-partial', `${path.basename(options.outBase)}-${sourceSha.slice(0, 16)}`);
   const name = path.basename(input);
   const { pageCount } = await engine.inspect(input, name);
   const checkpoints: Checkpoint[] = new Array(pageCount);

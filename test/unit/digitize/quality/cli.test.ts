@@ -68,6 +68,8 @@ beforeAll(async () => {
   writeFileSync(path.join(inputs, 'hai-trang.tif'), await multiPageTiff(tiffPages));
   const jpeg = await jpegOf(passages[2]!.png);
   writeFileSync(path.join(inputs, 'bien-nhan.jpg'), jpeg);
+  // The same bytes under another name, digitised side by side with the first copy.
+  writeFileSync(path.join(inputs, 'ban-sao.jpg'), jpeg);
   writeFileSync(path.join(inputs, 'rong.png'), Buffer.alloc(0));
   writeFileSync(path.join(inputs, 'cat-ngang.jpg'), jpeg.subarray(0, Math.floor(jpeg.length * 0.4)));
   writeFileSync(path.join(inputs, 'ghi-chu.png'), 'Đây là ghi chú, không phải ảnh.\n');
@@ -91,7 +93,7 @@ const BAD: [file: string, code: InputErrorCode][] = [
 describe('motcua digitize (command line)', () => {
   it('digitises the good inputs, names each bad one with a clear message and exits 1', async () => {
     const out = path.join(dir, 'out');
-    const good = ['hai-trang.tif', 'bien-nhan.jpg', ...(typeof card === 'string' ? [] : ['cccd.png'])];
+    const good = ['hai-trang.tif', 'bien-nhan.jpg', 'ban-sao.jpg', ...(typeof card === 'string' ? [] : ['cccd.png'])];
     const files = [...good, ...BAD.map(([f]) => f)].map((f) => path.join(inputs, f));
     const started = performance.now();
     const run = await startCli([...files, '--out', out, '--clerk', 'Lê Thị Mai']).done;
@@ -104,7 +106,7 @@ describe('motcua digitize (command line)', () => {
     }
     expect(run.stderr).toContain(`${BAD.length} of ${files.length} input(s) could not be digitised.`);
 
-    const truths: Record<string, string[]> = { 'hai-trang': [passages[0]!.truth, passages[1]!.truth], 'bien-nhan': [passages[2]!.truth] };
+    const truths: Record<string, string[]> = { 'hai-trang': [passages[0]!.truth, passages[1]!.truth], 'bien-nhan': [passages[2]!.truth], 'ban-sao': [passages[2]!.truth] };
     for (const file of good) {
       const base = path.parse(file).name;
       const pdf = path.join(out, `${base}.pdf`);
@@ -158,7 +160,7 @@ describe('motcua digitize (command line)', () => {
     const first = startCli([input, '--out', out, '--jobs', '1']);
     let exited = false;
     void first.done.then(() => (exited = true));
-    const checkpointed = () => existsSync(partial) && readdirSync(partial).some((sha) => existsSync(path.join(partial, sha, 'page-0001.json')));
+    const checkpointed = () => existsSync(partial) && readdirSync(partial).some((entry) => existsSync(path.join(partial, entry, 'page-0001.json')));
     while (!checkpointed() && !exited) await new Promise((r) => setTimeout(r, 50));
     first.child.kill('SIGKILL');
     const killed = await first.done;
